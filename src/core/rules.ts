@@ -1,0 +1,108 @@
+import { Decimal, type DecimalParseFailure, parseUserDecimal } from './decimal.js';
+
+/** The rules a value can break, named so an element can word them for a trader. */
+export type RuleName =
+  | DecimalParseFailure
+  | 'required'
+  | 'positive'
+  | 'step'
+  | 'min'
+  | 'max'
+  | 'decimals'
+  | 'characters';
+
+/**
+ * One broken rule: which field, which rule, and the limit it was measured against
+ * (`limit` is the exact decimal string of the increment, bound or decimal count).
+ */
+export interface RuleViolation {
+  field: string;
+  rule: RuleName;
+  limit?: string;
+}
+
+export type RuleCheck = RuleViolation | null;
+
+/** `value` is a whole multiple of `increment` (`priceIncrement`, `baseIncrement`, `borrowMinUnit`...). */
+export function checkStep(field: string, value: Decimal, increment: Decimal): RuleCheck {
+  if (increment.lte(0)) return null; // a venue that gives no increment imposes none
+  return value.mod(increment).isZero() ? null : { field, rule: 'step', limit: increment.toString() };
+}
+
+/** `value` >= `min` (`baseMinSize`, `minFunds`, `borrowMinAmount`...). */
+export function checkMin(field: string, value: Decimal, min: Decimal): RuleCheck {
+  return value.gte(min) ? null : { field, rule: 'min', limit: min.toString() };
+}
+
+/** `value` <= `max` (`baseMaxSize`, `borrowMaxAmount`, `maxPurchaseSize`...). */
+export function checkMax(field: string, value: Decimal, max: Decimal): RuleCheck {
+  return value.lte(max) ? null : { field, rule: 'max', limit: max.toString() };
+}
+
+/** At most `places` fraction digits (KuCoin `precision`, BitMart's 8). */
+export function checkDecimalPlaces(field: string, value: Decimal, places: number): RuleCheck {
+  return value.decimalPlaces() <= places ? null : { field, rule: 'decimals', limit: String(places) };
+}
+
+export function checkPositive(field: string, value: Decimal): RuleCheck {
+  return value.gt(0) ? null : { field, rule: 'positive' };
+}
+
+/** Everything one amount field must satisfy; every bound is optional. */
+export interface AmountRules {
+  required?: boolean;
+  increment?: Decimal;
+  min?: Decimal;
+  max?: Decimal;
+  maxDecimals?: number;
+  /** Zero allowed (for example a rate of 0); amounts must otherwise be positive. */
+  allowZero?: boolean;
+}
+
+export type AmountCheck =
+  | { ok: true; value: Decimal | undefined }
+  | { ok: false; violation: RuleViolation };
+
+/**
+ * Parses what a user typed and checks it against a field's rules, first failure first: parse,
+ * positive, decimals, step, min, max. Returns the Decimal to send or the one rule to explain.
+ */
+export function checkAmount(field: string, text: string, rules: AmountRules): AmountCheck {
+  if (text.trim() === '') {
+    return rules.required
+      ? { ok: false, violation: { field, rule: 'required' } }
+      : { ok: true, value: undefined };
+  }
+  const parsed = parseUserDecimal(text);
+  if (!parsed.ok) return { ok: false, violation: { field, rule: parsed.reason } };
+  const value = parsed.value;
+  const checks: RuleCheck[] = [
+    rules.allowZero ? null : checkPositive(field, value),
+    rules.maxDecimals === undefined ? null : checkDecimalPlaces(field, value, rules.maxDecimals),
+    rules.increment ? checkStep(field, value, rules.increment) : null,
+    rules.min ? checkMin(field, value, rules.min) : null,
+    rules.max ? checkMax(field, value, rules.max) : null,
+  ];
+  const violation = checks.find((check): check is RuleViolation => check !== null);
+  return violation ? { ok: false, violation } : { ok: true, value };
+}
+
+/** The largest multiple of `step` not above `value` (sizes: never round a size up). */
+export function roundDownToStep(value: Decimal, step: Decimal): Decimal {
+  if (step.lte(0)) return value;
+  return value.div(step).floor().mul(step);
+}
+
+export type TickDirection = 'down' | 'up' | 'nearest';
+
+/**
+ * Snaps a price to `priceIncrement`. `nearest` rounds half away from zero, as a person would
+ * expect when the ticket snaps a typed price.
+ */
+export function roundToTick(value: Decimal, tick: Decimal, direction: TickDirection = 'nearest'): Decimal {
+  if (tick.lte(0)) return value;
+  const steps = value.div(tick);
+  const whole =
+    direction === 'down' ? steps.floor() : direction === 'up' ? steps.ceil() : steps.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  return whole.mul(tick);
+}

@@ -1,0 +1,64 @@
+/**
+ * The venues' request signatures, in Web Crypto only, so the proxy (which signs) and the sandbox
+ * (which verifies) run on Node, Deno, Bun, edge runtimes and in the browser alike.
+ */
+
+const encoder = new TextEncoder();
+
+async function hmacSha256(secret: string, message: string): Promise<Uint8Array> {
+  const key = await globalThis.crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  return new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, encoder.encode(message)));
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export async function hmacSha256Base64(secret: string, message: string): Promise<string> {
+  return toBase64(await hmacSha256(secret, message));
+}
+
+export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
+  return toHex(await hmacSha256(secret, message));
+}
+
+/** What KuCoin signs: timestamp + METHOD + path (with `?query` when there is one) + body. */
+export function kucoinPrehash(timestamp: string, method: string, pathWithQuery: string, body: string): string {
+  return `${timestamp}${method.toUpperCase()}${pathWithQuery}${body}`;
+}
+
+export function kucoinSign(secret: string, timestamp: string, method: string, pathWithQuery: string, body: string): Promise<string> {
+  return hmacSha256Base64(secret, kucoinPrehash(timestamp, method, pathWithQuery, body));
+}
+
+/** KuCoin key versions 2 and 3 send the passphrase HMAC'd with the secret, not in clear. */
+export function kucoinPassphrase(secret: string, passphrase: string): Promise<string> {
+  return hmacSha256Base64(secret, passphrase);
+}
+
+/** What BitMart signs for SIGNED endpoints: timestamp + "#" + memo + "#" + body. */
+export function bitmartSign(secret: string, timestamp: string, memo: string, body: string): Promise<string> {
+  return hmacSha256Hex(secret, `${timestamp}#${memo}#${body}`);
+}
+
+/** Compares two secrets without leaking where they first differ. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const left = encoder.encode(a);
+  const right = encoder.encode(b);
+  let diff = left.length ^ right.length;
+  const length = Math.max(left.length, right.length);
+  for (let i = 0; i < length; i += 1) diff |= (left[i] ?? 0) ^ (right[i] ?? 0);
+  return diff === 0;
+}
