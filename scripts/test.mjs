@@ -16,7 +16,7 @@ function run(command, args, env = {}) {
 
 // 1. Browser tests.
 const summary = join(mkdtempSync(join(tmpdir(), 'margin-kit-')), 'summary.json');
-const wtrStatus = run('npx', ['web-test-runner'], { MARGIN_KIT_SUMMARY: summary });
+const wtrStatus = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], { MARGIN_KIT_SUMMARY: summary });
 if (existsSync(summary)) {
   const browser = JSON.parse(readFileSync(summary, 'utf8'));
   totals.passed += browser.passed;
