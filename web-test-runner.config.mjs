@@ -39,6 +39,8 @@ export default {
       },
     }),
   ],
+  // Lit announces dev mode once per test file; element tests check for real Lit warnings themselves.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 10_000 } },
   reporters: [defaultReporter(), summaryReporter()],
 };

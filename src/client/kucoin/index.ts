@@ -1,0 +1,5 @@
+export * from './market.js';
+export * from './orders.js';
+export * from './lending.js';
+export * from './debit.js';
+export type { CallOptions, Page } from './types.js';

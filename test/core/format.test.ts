@@ -1,0 +1,44 @@
+import { expect } from '@open-wc/testing';
+import { Decimal } from '../../src/core/decimal.js';
+import { annualToHourly, decimalsOf, formatDecimal, formatRate, interestFor } from '../../src/core/format.js';
+
+describe('format', () => {
+  it('decimalsOf reads the precision an increment implies', () => {
+    expect(decimalsOf('0.00001000')).to.equal(5);
+    expect(decimalsOf('0.01')).to.equal(2);
+    expect(decimalsOf('1')).to.equal(0);
+    expect(decimalsOf('10')).to.equal(0);
+    expect(decimalsOf(new Decimal('1e-8'))).to.equal(8);
+  });
+
+  it('formats at the increment precision, localized', () => {
+    expect(formatDecimal('3000.1', { locale: 'en-US', increment: '0.01' })).to.equal('3,000.10');
+    expect(formatDecimal('3000.1', { locale: 'de-DE', increment: '0.01' })).to.equal('3.000,10');
+    expect(formatDecimal('0.5', { locale: 'en-US', increment: '0.00001000' })).to.equal('0.50000');
+  });
+
+  it('never loses digits to a float', () => {
+    // 2^53 + 1 is not a double; 20 significant digits are not either
+    expect(formatDecimal('9007199254740993', { locale: 'en-US', increment: '1' })).to.equal('9,007,199,254,740,993');
+    expect(formatDecimal('12345678901.123456789', { locale: 'en-US', increment: '0.000000001' })).to.equal(
+      '12,345,678,901.123456789',
+    );
+  });
+
+  it('truncates balances instead of rounding them up', () => {
+    expect(formatDecimal('1.239', { locale: 'en-US', maxDecimals: 2, truncate: true })).to.equal('1.23');
+    expect(formatDecimal('1.239', { locale: 'en-US', maxDecimals: 2 })).to.equal('1.24');
+  });
+
+  it('formats rates as percentages per period', () => {
+    expect(formatRate('0.05', 'annual', { locale: 'en-US' })).to.equal('5%');
+    expect(formatRate('0.0523', 'annual', { locale: 'en-US' })).to.equal('5.23%');
+    expect(formatRate('0.00208334', 'hourly', { locale: 'en-US' })).to.equal('0.2083%');
+    expect(formatRate('0.000123', 'daily', { locale: 'de-DE' })).to.match(/^0,0123\s?%$/);
+  });
+
+  it('computes interest exactly', () => {
+    expect(interestFor(new Decimal('1000'), new Decimal('0.00208334'), 24).toString()).to.equal('50.00016');
+    expect(annualToHourly(new Decimal('0.0876')).toString()).to.equal('0.00001');
+  });
+});
