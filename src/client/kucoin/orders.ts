@@ -315,7 +315,7 @@ function optOneOf<T extends string>(r: FieldReader, key: string, values: readonl
 function readAddOrderResult(r: FieldReader): AddOrderResult {
   return {
     orderId: r.str('orderId'),
-    loanApplyId: r.optStr('loanApplyId'),
+    loanApplyId: r.optStr('loanApplyId') || undefined,
     borrowSize: r.optDec('borrowSize'),
     clientOid: r.str('clientOid'),
   };
@@ -324,7 +324,7 @@ function readAddOrderResult(r: FieldReader): AddOrderResult {
 function readAddOrderV1Result(r: FieldReader): AddOrderV1Result {
   return {
     orderId: r.str('orderId'),
-    loanApplyId: r.optStr('loanApplyId'),
+    loanApplyId: r.optStr('loanApplyId') || undefined,
     borrowSize: r.optDec('borrowSize'),
     clientOid: r.optStr('clientOid'),
   };

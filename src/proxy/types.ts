@@ -1,0 +1,101 @@
+import type { Venue } from '../core/endpoints.js';
+
+/** KuCoin API credentials. Only key versions 2 and 3 exist for new keys; both HMAC the passphrase. */
+export interface KucoinCredentials {
+  apiKey: string;
+  apiSecret: string;
+  apiPassphrase: string;
+  /** Default `'3'`. */
+  apiKeyVersion?: '2' | '3';
+  /** Default `https://api.kucoin.com`. An origin only: no path, query or fragment. */
+  baseUrl?: string;
+}
+
+/** BitMart API credentials: the memo is the one chosen when the key was created. */
+export interface BitmartCredentials {
+  apiKey: string;
+  apiSecret: string;
+  memo: string;
+  /** Default `https://api-cloud.bitmart.com`. An origin only: no path, query or fragment. */
+  baseUrl?: string;
+}
+
+/** What a server adapter knows about a request beyond the `Request` itself. */
+export interface ProxyRequestInfo {
+  /**
+   * The request target exactly as it arrived (`/kucoin/api/..?a=1`), before URL parsing resolved
+   * `..` or turned `\` into `/`. `serveFetchHandler` passes it; without it the handler checks the
+   * already-parsed URL.
+   */
+  rawTarget?: string;
+  /** The peer's address, used as the caller id of anonymous callers. */
+  remoteAddress?: string;
+}
+
+/** A standard fetch handler, optionally told the raw target and peer address by its server. */
+export type FetchHandler = (request: Request, info?: ProxyRequestInfo) => Promise<Response>;
+
+/** Returns the caller's id (for rate limits and logs), `true` for an unnamed caller, or `false` to refuse. */
+export type Authorize = (request: Request) => boolean | string | Promise<boolean | string>;
+
+export interface RateLimitOptions {
+  /** Requests a caller may burst. */
+  capacity: number;
+  /** Tokens a caller gets back per second. */
+  refillPerSecond: number;
+}
+
+/** One log line's fields. Never headers, bodies, query values or secrets. */
+export interface ProxyLogEntry {
+  /** ISO 8601. */
+  time: string;
+  /** The id `authorize` returned, `token`, `anonymous:<address>`, or null when refused before. */
+  caller: string | null;
+  venue: Venue | null;
+  method: string;
+  /** The path without the query, cut at 200 characters. */
+  path: string;
+  status: number;
+  ms: number;
+  /** The refusal code, when the proxy answered itself. */
+  error?: string;
+}
+
+export interface SigningProxyOptions {
+  kucoin?: KucoinCredentials;
+  bitmart?: BitmartCredentials;
+  /** Exact origins (`https://app.example.com`) allowed to call from a browser. Default: none. */
+  allowedOrigins?: readonly string[];
+  /**
+   * `Host` names accepted (`example.com` for any port, `localhost:8787` for one), against DNS
+   * rebinding. Default: loopback names only. `'any'` turns the check off, for platforms that
+   * route by host name already.
+   */
+  allowedHosts?: readonly string[] | 'any';
+  /** Bearer token every caller must send (`Authorization: Bearer <token>`), compared in constant time. */
+  token?: string;
+  /** Your own caller check (session cookie, JWT...). */
+  authorize?: Authorize;
+  /** No caller check at all: for a demo on loopback only. Must be said explicitly. */
+  allowAnonymous?: boolean;
+  /** Refuse everything but GET. */
+  readOnly?: boolean;
+  /** Only these symbols may be named (`BTC-USDT` on KuCoin, `BTC_USDT` on BitMart); case-insensitive. */
+  allowedSymbols?: readonly string[];
+  /** Largest order notional (price x size, or funds) in the quote currency, as a decimal string. */
+  maxOrderNotional?: string;
+  /** Token bucket per caller; `false` turns it off. Default 30 requests, 5 per second back. */
+  rateLimit?: RateLimitOptions | false;
+  /** Default 16 KiB. */
+  maxBodyBytes?: number;
+  /** Default 10 s. */
+  upstreamTimeoutMs?: number;
+  /** Serve under a prefix (`/api/proxy`): routes become `<basePath>/kucoin/...`. */
+  basePath?: string;
+  /** The upstream fetch. Tests and the in-browser sandbox plug in here. */
+  fetch?: typeof globalThis.fetch;
+  /** Milliseconds since the epoch: signature timestamps, rate limits, log times. */
+  now?: () => number;
+  /** Receives one JSON line per request; `false` for none. Default `console.log`. */
+  log?: ((line: string, entry: ProxyLogEntry) => void) | false;
+}
