@@ -61,7 +61,7 @@ export async function borrow(
 }
 
 /** The query shared by the borrow, repay and interest histories. */
-interface DebitHistoryQuery {
+export interface DebitHistoryQuery {
   /** Default false (cross). */
   isIsolated?: boolean;
   /** Mandatory for isolated margin, though the doc marks it optional. */

@@ -1,0 +1,123 @@
+/**
+ * Which calls may pass: exactly the (method, path) pairs of the two venue docs, on paths in one
+ * canonical spelling, with a query the venue reads the way the proxy signs it.
+ */
+import { matchEndpoint, type EndpointSpec, type Venue } from '../core/endpoints.js';
+import { Refusal } from './respond.js';
+import type { ProxyRequestInfo } from './types.js';
+
+/**
+ * Every venue path is segments of these characters, and so is every path parameter. Checking the
+ * whole path against it refuses `..`, `.`, `%2e`, `%2f`, `%5c`, `\`, `//`, a trailing `/` and any
+ * other spelling that a server, a load balancer or the venue could read differently.
+ */
+const CANONICAL_PATH = /^(?:\/[A-Za-z0-9_-]+)+$/;
+/** Query names as the docs spell them (`symbol`, `currentPage`, `start_time`, `N`). */
+const QUERY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+/**
+ * Values that mean the same before and after URL encoding. KuCoin verifies the signature over the
+ * decoded query, so a value that needs encoding (or a `%`-escape, or `+`) would be signed as one
+ * text and read as another; `&`, `=` and `#` inside a value would smuggle in another parameter.
+ * The same set the client's `buildQuery` sends.
+ */
+const QUERY_VALUE = /^[A-Za-z0-9_.,:~-]*$/;
+/** Headers and a parameter some frameworks read to turn a POST into something else. */
+const METHOD_OVERRIDE_HEADERS = ['x-http-method-override', 'x-http-method', 'x-method-override'];
+const METHOD_OVERRIDE_PARAM = '_method';
+
+const VENUES: readonly Venue[] = ['kucoin', 'bitmart'];
+
+export interface RequestTarget {
+  /** The path as the proxy received it, basePath included. */
+  path: string;
+  /** The query as received, without `?`; '' when none. */
+  query: string;
+}
+
+export interface ProxyRoute {
+  venue: Venue;
+  endpoint: EndpointSpec;
+  /** The venue path, parameters filled: `/api/v3/hf/margin/orders/123`. */
+  path: string;
+  pathParams: Readonly<Record<string, string>>;
+  /** The query exactly as it is signed and sent, without `?`; '' when none. */
+  query: string;
+  queryParams: ReadonlyMap<string, string>;
+}
+
+function notAllowed(message: string): Refusal {
+  return new Refusal(404, 'not_allowed', message);
+}
+
+/**
+ * The path and query to check. A server adapter that knows the raw request target passes it, so
+ * that `/kucoin/api/x/../y` is refused rather than silently resolved to `/kucoin/api/y` by URL
+ * parsing before the handler ever sees it.
+ */
+export function requestTarget(request: Request, info?: ProxyRequestInfo): RequestTarget {
+  const url = new URL(request.url);
+  if (info?.rawTarget === undefined) {
+    return { path: url.pathname, query: url.search.slice(1) };
+  }
+  const raw = info.rawTarget;
+  if (!raw.startsWith('/') || raw.includes('#')) throw notAllowed('The request target must be a plain path.');
+  const mark = raw.indexOf('?');
+  const path = mark === -1 ? raw : raw.slice(0, mark);
+  const query = mark === -1 ? '' : raw.slice(mark + 1);
+  if (!CANONICAL_PATH.test(path) || url.pathname !== path) {
+    throw notAllowed('The path is not in canonical form.');
+  }
+  return { path, query };
+}
+
+/** Splits `<basePath>/<venue><venue path>`, refusing every non-canonical spelling. */
+export function splitVenuePath(path: string, basePath = ''): { venue: Venue; path: string } {
+  if (basePath !== '' && !path.startsWith(`${basePath}/`)) throw notAllowed('Not a proxy route.');
+  const rest = path.slice(basePath.length);
+  if (!CANONICAL_PATH.test(rest)) throw notAllowed('The path is not in canonical form.');
+  const slash = rest.indexOf('/', 1);
+  const venue = VENUES.find((name) => name === rest.slice(1, slash === -1 ? undefined : slash));
+  if (!venue || slash === -1) throw notAllowed('Routes are /kucoin/<venue path> and /bitmart/<venue path>.');
+  return { venue, path: rest.slice(slash) };
+}
+
+/** Parses `a=1&b=2`, refusing anything the venue might read differently from how it is signed. */
+export function parseQuery(query: string): Map<string, string> {
+  const params = new Map<string, string>();
+  if (query === '') return params;
+  for (const part of query.split('&')) {
+    const pieces = part.split('=');
+    const [name, value] = pieces;
+    if (pieces.length !== 2 || name === undefined || value === undefined) {
+      throw new Refusal(400, 'bad_query', 'Each query parameter must be one name=value pair.');
+    }
+    if (!QUERY_NAME.test(name)) throw new Refusal(400, 'bad_query', 'A query parameter name has characters no venue uses.');
+    if (name === METHOD_OVERRIDE_PARAM) throw new Refusal(400, 'method_override', 'Method override is not supported.');
+    if (!QUERY_VALUE.test(value)) {
+      throw new Refusal(
+        400,
+        'bad_query',
+        `The value of ${name} needs URL encoding, which would make the signed and the sent query differ: send only A-Z a-z 0-9 _ . , : ~ -.`,
+      );
+    }
+    if (params.has(name)) throw new Refusal(400, 'bad_query', `${name} is given twice.`);
+    params.set(name, value);
+  }
+  return params;
+}
+
+/** Refuses X-HTTP-Method-Override and friends: the method checked is the method sent. */
+export function refuseMethodOverride(headers: Headers): void {
+  for (const name of METHOD_OVERRIDE_HEADERS) {
+    if (headers.has(name)) throw new Refusal(400, 'method_override', 'Method override is not supported.');
+  }
+}
+
+/** The route for an allowed call, or a 404 `not_allowed` refusal. */
+export function resolveRoute(method: string, target: RequestTarget, basePath = ''): ProxyRoute {
+  const { venue, path } = splitVenuePath(target.path, basePath);
+  const match = matchEndpoint(venue, method, path);
+  if (!match) throw notAllowed(`${method} ${path} is not a ${venue} endpoint margin-kit allows.`);
+  const queryParams = parseQuery(target.query);
+  return { venue, endpoint: match.endpoint, path, pathParams: match.params, query: target.query, queryParams };
+}
