@@ -2,6 +2,7 @@ import { ENDPOINTS, type Venue } from '../core/endpoints.js';
 import * as bitmartEndpoints from './bitmart/index.js';
 import { Hub, type HubOptions } from './hub.js';
 import * as kucoinEndpoints from './kucoin/index.js';
+import { borrowRepayVenue, type BorrowRepayVenue, type MarginMode } from './venue.js';
 import { createTransport, type Transport, type TransportOptions } from './transport.js';
 
 type EndpointFunction = (transport: Transport, ...args: never[]) => Promise<unknown>;
@@ -39,15 +40,19 @@ export interface MarginClient {
   readonly hub: Hub;
   readonly kucoin: BoundEndpoints<typeof kucoinEndpoints>;
   readonly bitmart: BoundEndpoints<typeof bitmartEndpoints>;
+  /** The borrow/repay venue for an exchange and margin mode. */
+  venue(exchange: Venue, marginMode: MarginMode): BorrowRepayVenue;
 }
 
 /** A new, unshared client. Elements use `getMarginClient`, which shares one per proxy URL. */
 export function createMarginClient(options: MarginClientOptions): MarginClient {
   const transport = createTransport(options);
+  const hub = new Hub(options.hub);
   return {
     proxyUrl: options.proxyUrl,
     transport,
-    hub: new Hub(options.hub),
+    hub,
+    venue: (exchange, marginMode) => borrowRepayVenue(transport, hub, exchange, marginMode),
     kucoin: bindEndpoints('kucoin', kucoinEndpoints, transport),
     bitmart: bindEndpoints('bitmart', bitmartEndpoints, transport),
   };

@@ -1,0 +1,2 @@
+/** The CDN bundle: everything in `margin-kit`, self-contained. */
+export * from './index.js';

@@ -1,0 +1,75 @@
+/**
+ * Browser callers: only exact, configured origins; credentials allowed, so never `*`. Requests
+ * without an `Origin` header (curl, servers) are not browser cross-origin calls and pass here.
+ */
+import { Refusal } from './respond.js';
+
+const METHODS = ['GET', 'POST', 'DELETE'];
+/** What a caller may send: its token, and the JSON it posts. */
+const REQUEST_HEADERS = ['authorization', 'content-type', 'accept'];
+/** What the client reads from answers: how long to wait after a rate limit. */
+export const EXPOSED_HEADERS = [
+  'retry-after',
+  'gw-ratelimit-limit',
+  'gw-ratelimit-remaining',
+  'gw-ratelimit-reset',
+  'x-bm-ratelimit-limit',
+  'x-bm-ratelimit-remaining',
+  'x-bm-ratelimit-reset',
+];
+const PREFLIGHT_MAX_AGE_SECONDS = 600;
+
+export class CorsPolicy {
+  private readonly origins: ReadonlySet<string>;
+
+  constructor(allowedOrigins: readonly string[] = []) {
+    for (const origin of allowedOrigins) {
+      let exact: string | undefined;
+      try {
+        exact = new URL(origin).origin;
+      } catch {
+        exact = undefined;
+      }
+      if (exact !== origin || exact === 'null') {
+        throw new TypeError(`allowedOrigins takes exact origins like https://app.example.com, got ${JSON.stringify(origin)}.`);
+      }
+    }
+    this.origins = new Set(allowedOrigins);
+  }
+
+  /** The CORS headers for this request's answer; refuses an origin not on the list. */
+  headersFor(request: Request): Record<string, string> {
+    const origin = request.headers.get('origin');
+    if (origin === null) return { vary: 'Origin' };
+    if (!this.origins.has(origin)) throw new Refusal(403, 'origin', 'This origin may not call the proxy.', { vary: 'Origin' });
+    return {
+      vary: 'Origin',
+      'access-control-allow-origin': origin,
+      'access-control-allow-credentials': 'true',
+      'access-control-expose-headers': EXPOSED_HEADERS.join(', '),
+    };
+  }
+
+  /** Answers an `OPTIONS` preflight, for allowed origins only. */
+  preflight(request: Request): Response {
+    if (request.headers.get('origin') === null) throw new Refusal(404, 'not_allowed', 'OPTIONS is for CORS preflight only.');
+    const headers = this.headersFor(request);
+    const method = request.headers.get('access-control-request-method');
+    if (method === null || !METHODS.includes(method)) {
+      throw new Refusal(404, 'not_allowed', 'Only GET, POST and DELETE are proxied.', headers);
+    }
+    const answer: Record<string, string> = {
+      ...headers,
+      vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+      'access-control-allow-methods': METHODS.join(', '),
+      'access-control-allow-headers': REQUEST_HEADERS.join(', '),
+      'access-control-max-age': String(PREFLIGHT_MAX_AGE_SECONDS),
+    };
+    // Chrome's Private Network Access: a public page calling a proxy on loopback asks first.
+    if (request.headers.get('access-control-request-private-network') === 'true') {
+      answer['access-control-allow-private-network'] = 'true';
+    }
+    delete answer['access-control-expose-headers'];
+    return new Response(null, { status: 204, headers: answer });
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * margin-kit's reference signing proxy: `createSigningProxy(options)` returns a standard fetch
+ * handler that checks the caller, allow-lists the endpoint, signs with keys it alone holds, and
+ * forwards. Web standards only, so it runs on Node, Deno, Bun, edge runtimes and in the page.
+ */
+export {
+  createSigningProxy,
+  DEFAULT_BITMART_BASE_URL,
+  DEFAULT_KUCOIN_BASE_URL,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_UPSTREAM_TIMEOUT_MS,
+  LOOPBACK_HOSTS,
+} from './handler.js';
+export type { RefusalCode } from './respond.js';
+export type {
+  Authorize,
+  BitmartCredentials,
+  FetchHandler,
+  KucoinCredentials,
+  ProxyLogEntry,
+  ProxyRequestInfo,
+  RateLimitOptions,
+  SigningProxyOptions,
+} from './types.js';

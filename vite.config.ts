@@ -1,0 +1,50 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+const src = (path: string) => resolve(root, 'src', path);
+
+/** npm entries: the package, the client alone, the proxy and sandbox handlers, one define file per element. */
+function npmEntries(): Record<string, string> {
+  const entries: Record<string, string> = { index: src('index.ts'), client: src('client/index.ts') };
+  for (const [name, path] of [
+    ['proxy', 'proxy/index.ts'],
+    ['proxy-cli', 'proxy/cli.ts'],
+    ['sandbox', 'sandbox/index.ts'],
+    ['sandbox-cli', 'sandbox/cli.ts'],
+  ] as const) {
+    if (existsSync(src(path))) entries[name] = src(path);
+  }
+  if (existsSync(src('define'))) {
+    for (const file of readdirSync(src('define'))) {
+      if (file.endsWith('.ts')) entries[file.replace(/\.ts$/, '')] = src(`define/${file}`);
+    }
+  }
+  return entries;
+}
+
+// `vite build` makes the npm build (dependencies external); `vite build --mode cdn` makes
+// dist/cdn/margin-kit.js, one self-contained minified ES module for a <script type="module">.
+export default defineConfig(({ mode }) => {
+  const cdn = mode === 'cdn';
+  return {
+    // esbuild lowers our experimental decorators; the browser never sees decorator syntax.
+    esbuild: { target: 'es2022' },
+    build: {
+      target: 'es2022',
+      outDir: cdn ? 'dist/cdn' : 'dist',
+      emptyOutDir: !cdn,
+      sourcemap: true,
+      minify: cdn,
+      lib: cdn
+        ? { entry: src('cdn.ts'), formats: ['es'], fileName: () => 'margin-kit.js' }
+        : { entry: npmEntries(), formats: ['es'], fileName: (_format, name) => `${name}.js` },
+      rollupOptions: {
+        external: cdn ? [] : [/^lit($|\/)/, /^@lit\//, 'ky', 'decimal.js', /^node:/],
+        output: cdn ? { inlineDynamicImports: true } : { chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+    define: cdn ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+  };
+});
