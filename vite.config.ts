@@ -42,7 +42,7 @@ export default defineConfig(({ mode }) => {
         : { entry: npmEntries(), formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rollupOptions: {
         external: cdn ? [] : [/^lit($|\/)/, /^@lit\//, 'ky', 'decimal.js', /^node:/],
-        output: cdn ? { inlineDynamicImports: true } : { chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: cdn ? {} : { chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
     define: cdn ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},

@@ -14,6 +14,11 @@ function run(command, args, env = {}) {
   return result.status;
 }
 
+// 0. Build: the smoke tests load dist/ and the CDN bundle as a user would.
+if (run('npm', ['run', '--silent', 'build']) !== 0) {
+  console.error('npm run build failed: the build smoke tests cannot run.');
+}
+
 // 1. Browser tests.
 const summary = join(mkdtempSync(join(tmpdir(), 'margin-kit-')), 'summary.json');
 const wtrStatus = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], { MARGIN_KIT_SUMMARY: summary });

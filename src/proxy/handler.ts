@@ -15,7 +15,7 @@ import { BASE_HEADERS, Refusal, refusalResponse } from './respond.js';
 import { BitmartSigner } from './sign-bitmart.js';
 import { KucoinSigner } from './sign-kucoin.js';
 import { forward } from './upstream.js';
-import type { FetchHandler, ProxyRequestInfo, SigningProxyOptions } from './types.js';
+import type { FetchHandler, KucoinCredentials, KucoinOptions, ProxyRequestInfo, SigningProxyOptions } from './types.js';
 
 export const DEFAULT_KUCOIN_BASE_URL = 'https://api.kucoin.com';
 export const DEFAULT_BITMART_BASE_URL = 'https://api-cloud.bitmart.com';
@@ -71,6 +71,14 @@ function hostMatcher(allowedHosts: SigningProxyOptions['allowedHosts']): (reques
   };
 }
 
+/** No keys at all means public data only; some keys but not all is a mistake worth stopping for. */
+function hasKucoinKeys(options: KucoinOptions): options is KucoinOptions & KucoinCredentials {
+  const given = [options.apiKey, options.apiSecret, options.apiPassphrase].filter((value) => value !== undefined);
+  if (given.length === 0) return false;
+  if (given.length !== 3) throw new TypeError('KuCoin needs apiKey, apiSecret and apiPassphrase together, or none of them.');
+  return true;
+}
+
 type Identify = (request: Request, info: ProxyRequestInfo | undefined) => Promise<string>;
 
 function unauthorized(): Refusal {
@@ -119,18 +127,15 @@ export function createSigningProxy(options: SigningProxyOptions): FetchHandler {
   const guard = createGuard(options);
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
   const log = createLogSink(options.log);
+  const kucoinOrigin = venueOrigin('kucoin', options.kucoin?.baseUrl ?? DEFAULT_KUCOIN_BASE_URL);
+  const kucoinKeys = options.kucoin;
   const venues = {
-    kucoin: options.kucoin && {
-      origin: venueOrigin('kucoin', options.kucoin.baseUrl ?? DEFAULT_KUCOIN_BASE_URL),
-      signer: new KucoinSigner(options.kucoin),
-    },
+    kucoin: kucoinKeys && hasKucoinKeys(kucoinKeys) ? { origin: kucoinOrigin, signer: new KucoinSigner(kucoinKeys) } : undefined,
     bitmart: options.bitmart && {
       origin: venueOrigin('bitmart', options.bitmart.baseUrl ?? DEFAULT_BITMART_BASE_URL),
       signer: new BitmartSigner(options.bitmart),
     },
   };
-  // Public KuCoin market data needs no keys, so it is served even without them.
-  const kucoinOrigin = venues.kucoin?.origin ?? venueOrigin('kucoin', DEFAULT_KUCOIN_BASE_URL);
 
   async function upstreamHeaders(route: ProxyRoute, method: string, body: string | undefined): Promise<Record<string, string>> {
     const headers: Record<string, string> = { accept: 'application/json' };

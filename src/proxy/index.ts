@@ -18,6 +18,7 @@ export type {
   BitmartCredentials,
   FetchHandler,
   KucoinCredentials,
+  KucoinOptions,
   ProxyLogEntry,
   ProxyRequestInfo,
   RateLimitOptions,

@@ -1,15 +1,22 @@
 import type { Venue } from '../core/endpoints.js';
 
-/** KuCoin API credentials. Only key versions 2 and 3 exist for new keys; both HMAC the passphrase. */
+/** KuCoin API credentials. Key versions 2 and 3 both send the passphrase HMAC'd, never in clear. */
 export interface KucoinCredentials {
   apiKey: string;
   apiSecret: string;
   apiPassphrase: string;
   /** Default `'3'`. */
   apiKeyVersion?: '2' | '3';
+}
+
+/**
+ * KuCoin: the three keys, or none of them (then only public market data is served, from
+ * `baseUrl`).
+ */
+export type KucoinOptions = (KucoinCredentials | { apiKey?: undefined; apiSecret?: undefined; apiPassphrase?: undefined; apiKeyVersion?: undefined }) & {
   /** Default `https://api.kucoin.com`. An origin only: no path, query or fragment. */
   baseUrl?: string;
-}
+};
 
 /** BitMart API credentials: the memo is the one chosen when the key was created. */
 export interface BitmartCredentials {
@@ -62,7 +69,7 @@ export interface ProxyLogEntry {
 }
 
 export interface SigningProxyOptions {
-  kucoin?: KucoinCredentials;
+  kucoin?: KucoinOptions;
   bitmart?: BitmartCredentials;
   /** Exact origins (`https://app.example.com`) allowed to call from a browser. Default: none. */
   allowedOrigins?: readonly string[];

@@ -1,0 +1,106 @@
+/**
+ * Serves any fetch handler `(Request, info) => Promise<Response>` with node:http: the signing
+ * proxy in the CLI, the sandbox exchange in the demo and in tests. It tells the handler the raw
+ * request target (before URL parsing resolves `..`) and the peer's address.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { FetchHandler } from './types.js';
+
+export interface ServeOptions {
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Default 0: any free port (read it from the returned `url`). */
+  port?: number;
+}
+
+export interface ServedHandler {
+  /** `http://127.0.0.1:8787`, with the port actually bound. */
+  url: string;
+  port: number;
+  server: Server;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  const method = req.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  // A fixed origin, never the Host header: the handler reads Host from the headers and judges it.
+  return new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    signal,
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
+async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, headers);
+  if (response.body) {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+  }
+  res.end();
+}
+
+export function serveFetchHandler(handler: FetchHandler, options: ServeOptions = {}): Promise<ServedHandler> {
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer((req, res) => {
+    const gone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    void (async () => {
+      let response: Response;
+      try {
+        const origin = `http://${server.address() && typeof server.address() === 'object' ? hostPort(server) : 'localhost'}`;
+        response = await handler(toRequest(req, origin, gone.signal), {
+          rawTarget: req.url,
+          remoteAddress: req.socket.remoteAddress,
+        });
+      } catch {
+        response = Response.json({ error: 'internal_error', message: 'The server failed on this request.' }, { status: 500 });
+      }
+      try {
+        await writeResponse(response, res);
+      } catch {
+        res.destroy();
+      }
+      // A body the handler refused to read (too large) is not drained: close instead of reading on.
+      if (!req.complete) req.destroy();
+    })();
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      const port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://${hostPort(server)}`,
+        port,
+        server,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+function hostPort(server: Server): string {
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `${host}:${address.port}`;
+}
