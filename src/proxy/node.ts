@@ -5,7 +5,6 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import type { FetchHandler } from './types.js';
 
 export interface ServeOptions {
@@ -24,6 +23,38 @@ export interface ServedHandler {
   close(): Promise<void>;
 }
 
+/**
+ * The request body as a web stream that reads only as fast as the handler does. Cancelling it
+ * (a handler refusing an oversized body) stops reading without closing the socket, so the
+ * refusal can still be written; the connection is closed after it.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.pause();
+      req.on('data', (chunk: Buffer) => {
+        if (cancelled) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.on('end', () => {
+        if (!cancelled) controller.close();
+      });
+      req.on('error', (error) => {
+        if (!cancelled) controller.error(error);
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      cancelled = true;
+      req.pause();
+    },
+  });
+}
+
 function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
@@ -34,17 +65,19 @@ function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): R
     method,
     headers,
     signal,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    ...(hasBody ? { body: bodyStream(req), duplex: 'half' } : {}),
   } as RequestInit);
 }
 
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+async function writeResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
+  // A body left unread (refused as too large) is not drained: the connection ends with the answer.
+  if (!req.complete) headers.connection = 'close';
   res.writeHead(response.status, headers);
   if (response.body) {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
@@ -60,23 +93,25 @@ export function serveFetchHandler(handler: FetchHandler, options: ServeOptions =
       if (!res.writableFinished) gone.abort();
     });
     void (async () => {
+      let request: Request;
+      try {
+        request = toRequest(req, `http://${hostPort(server)}`, gone.signal);
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json', connection: 'close' });
+        res.end(JSON.stringify({ error: 'bad_request', message: 'The request target is not a URL path.' }));
+        return;
+      }
       let response: Response;
       try {
-        const origin = `http://${server.address() && typeof server.address() === 'object' ? hostPort(server) : 'localhost'}`;
-        response = await handler(toRequest(req, origin, gone.signal), {
-          rawTarget: req.url,
-          remoteAddress: req.socket.remoteAddress,
-        });
+        response = await handler(request, { rawTarget: req.url, remoteAddress: req.socket.remoteAddress });
       } catch {
         response = Response.json({ error: 'internal_error', message: 'The server failed on this request.' }, { status: 500 });
       }
       try {
-        await writeResponse(response, res);
+        await writeResponse(response, req, res);
       } catch {
         res.destroy();
       }
-      // A body the handler refused to read (too large) is not drained: close instead of reading on.
-      if (!req.complete) req.destroy();
     })();
   });
 

@@ -2,7 +2,8 @@
  * BitMart isolated margin loan: `bitmart-isolated-margin-loan.md`. Borrow and repay are SIGNED;
  * the records and pairs are KEYED. The proxy applies either; here they are plain calls.
  */
-import { Decimal, toPlainString } from '../../core/decimal.js';
+import type { Decimal } from '../../core/decimal.js';
+import { decimalString } from '../params.js';
 import { FieldReader } from '../read.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions } from '../kucoin/types.js';
@@ -19,9 +20,6 @@ export interface IsolatedLoanParams {
   amount: Decimal | string;
 }
 
-function amountString(amount: Decimal | string): string {
-  return toPlainString(new Decimal(amount));
-}
 
 /** `POST /spot/v1/margin/isolated/borrow`: the borrow id, returned only when the borrow succeeded. */
 export async function marginBorrowIsolated(
@@ -31,7 +29,7 @@ export async function marginBorrowIsolated(
 ): Promise<{ borrow_id: string }> {
   const data = await transport.send({
     venue: 'bitmart', method: 'POST', path: '/spot/v1/margin/isolated/borrow',
-    body: { symbol: params.symbol, currency: params.currency, amount: amountString(params.amount) },
+    body: { symbol: params.symbol, currency: params.currency, amount: decimalString('amount', params.amount) },
     signal: options.signal,
   });
   return { borrow_id: FieldReader.of(data, 'marginBorrowIsolated').str('borrow_id') };
@@ -45,7 +43,7 @@ export async function marginRepayIsolated(
 ): Promise<{ repay_id: string }> {
   const data = await transport.send({
     venue: 'bitmart', method: 'POST', path: '/spot/v1/margin/isolated/repay',
-    body: { symbol: params.symbol, currency: params.currency, amount: amountString(params.amount) },
+    body: { symbol: params.symbol, currency: params.currency, amount: decimalString('amount', params.amount) },
     signal: options.signal,
   });
   return { repay_id: FieldReader.of(data, 'marginRepayIsolated').str('repay_id') };

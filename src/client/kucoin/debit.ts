@@ -2,8 +2,8 @@
  * KuCoin debit (all signed): `kucoin-margin-rest-api.md`, "Borrow" to "Get Margin Risk Limit".
  * Each call is cross margin unless `isIsolated` is true, in which case `symbol` names the pair.
  */
-import { Decimal, isDecimal, parseVenueDecimal, toPlainString } from '../../core/decimal.js';
-import { MalformedResponseError, ValidationError } from '../errors.js';
+import { Decimal } from '../../core/decimal.js';
+import { decimalString, defined, readAcknowledgement } from '../params.js';
 import { FieldReader } from '../read.js';
 import type { QueryValue, Transport } from '../transport.js';
 import { readPage } from './page.js';
@@ -472,32 +472,4 @@ function historyQuery(params: DebitHistoryQuery): Record<string, QueryValue> {
 function readSymbol(r: FieldReader): string | undefined {
   const symbol = r.optStr('symbol');
   return symbol === '' ? undefined : symbol;
-}
-
-/** Drops optional parameters left out, so the request (and its signature) carries only what was given. */
-function defined<V>(fields: Record<string, V | undefined>): Record<string, V> {
-  const out: Record<string, V> = {};
-  for (const [name, value] of Object.entries(fields)) if (value !== undefined) out[name] = value;
-  return out;
-}
-
-/**
- * The exact decimal text to send for an amount or leverage. Re-wrapping in our Decimal keeps
- * the text plain (no exponent) whatever Decimal clone the caller built it with.
- */
-function decimalString(field: string, value: Decimal | string): string {
-  const parsed = isDecimal(value)
-    ? value.isFinite()
-      ? ({ ok: true, value } as const)
-      : ({ ok: false, reason: 'non-finite' } as const)
-    : parseVenueDecimal(value);
-  if (!parsed.ok) throw new ValidationError([{ field, rule: parsed.reason }], `${field}: "${String(value)}" is not a decimal amount`);
-  return toPlainString(new Decimal(parsed.value));
-}
-
-/** An endpoint whose `data` is documented as a bare string of no stated meaning. */
-function readAcknowledgement(data: unknown, where: string): string | undefined {
-  if (data === null || data === undefined) return undefined;
-  if (typeof data === 'string') return data;
-  throw new MalformedResponseError(`${where}: expected a string or null`, 200);
 }

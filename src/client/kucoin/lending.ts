@@ -2,8 +2,8 @@
  * KuCoin lending market: `kucoin-margin-rest-api.md`, "Get Loan Market" to "Get Redeem Orders".
  * The two market endpoints are public; purchase, redeem and their order lists are signed.
  */
-import { Decimal, isDecimal, parseVenueDecimal, toPlainString } from '../../core/decimal.js';
-import { MalformedResponseError, ValidationError } from '../errors.js';
+import { Decimal } from '../../core/decimal.js';
+import { decimalString, defined, readAcknowledgement } from '../params.js';
 import { FieldReader } from '../read.js';
 import type { Transport } from '../transport.js';
 import { readPage } from './page.js';
@@ -304,32 +304,4 @@ export async function getRedeemOrders(
     applyTime: r.int('applyTime'),
     status: r.oneOf('status', LENDING_ORDER_STATUSES),
   }));
-}
-
-/** Drops optional parameters left out, so the request (and its signature) carries only what was given. */
-function defined<V>(fields: Record<string, V | undefined>): Record<string, V> {
-  const out: Record<string, V> = {};
-  for (const [name, value] of Object.entries(fields)) if (value !== undefined) out[name] = value;
-  return out;
-}
-
-/**
- * The exact decimal text to send for an amount or rate. Re-wrapping in our Decimal keeps the
- * text plain (no exponent) whatever Decimal clone the caller built it with.
- */
-function decimalString(field: string, value: Decimal | string): string {
-  const parsed = isDecimal(value)
-    ? value.isFinite()
-      ? ({ ok: true, value } as const)
-      : ({ ok: false, reason: 'non-finite' } as const)
-    : parseVenueDecimal(value);
-  if (!parsed.ok) throw new ValidationError([{ field, rule: parsed.reason }], `${field}: "${String(value)}" is not a decimal amount`);
-  return toPlainString(new Decimal(parsed.value));
-}
-
-/** An endpoint whose `data` is documented as a bare string of no stated meaning. */
-function readAcknowledgement(data: unknown, where: string): string | undefined {
-  if (data === null || data === undefined) return undefined;
-  if (typeof data === 'string') return data;
-  throw new MalformedResponseError(`${where}: expected a string or null`, 200);
 }

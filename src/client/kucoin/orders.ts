@@ -3,7 +3,8 @@
  * "Add Order Test - V1".
  */
 import { isValidClientOid } from '../../core/client-oid.js';
-import { Decimal, parseUserDecimal, toPlainString } from '../../core/decimal.js';
+import type { Decimal } from '../../core/decimal.js';
+import { decimalString, defined, optDecimalString } from '../params.js';
 import { fillPath } from '../../core/endpoints.js';
 import { MalformedResponseError, ValidationError } from '../errors.js';
 import { FieldReader } from '../read.js';
@@ -247,31 +248,8 @@ export interface TradeHistory {
   lastId: number;
 }
 
-/**
- * An amount as the exact plain decimal the venue expects. Text goes through the same parser as a
- * trader's input, so `1e5`, `1,5` or `-1` never reach the venue; a bad value is a
- * ValidationError and nothing is sent.
- */
-function amount(field: string, value: Decimal | string): string {
-  if (typeof value === 'string') {
-    const parsed = parseUserDecimal(value);
-    if (!parsed.ok) throw new ValidationError([{ field, rule: parsed.reason }]);
-    return toPlainString(parsed.value);
-  }
-  if (!value.isFinite()) throw new ValidationError([{ field, rule: 'non-finite' }]);
-  if (value.isNegative() && !value.isZero()) throw new ValidationError([{ field, rule: 'negative' }]);
-  // Re-wrapped so a Decimal from another decimal.js configuration still prints without an exponent.
-  return toPlainString(new Decimal(value));
-}
 
-function optAmount(field: string, value: Decimal | string | undefined): string | undefined {
-  return value === undefined ? undefined : amount(field, value);
-}
 
-/** Drops the options left out, so the body object is exactly the JSON that is signed and sent. */
-function compact(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
-}
 
 function orderBody(params: OrderParamsBase): Record<string, unknown> {
   // Checked here because the same clientOid later becomes a path segment in the lookup that
@@ -285,26 +263,26 @@ function orderBody(params: OrderParamsBase): Record<string, unknown> {
     symbol: params.symbol,
     type: params.type,
     stp: params.stp,
-    price: optAmount('price', params.price),
-    size: optAmount('size', params.size),
+    price: optDecimalString('price', params.price),
+    size: optDecimalString('size', params.size),
     timeInForce: params.timeInForce,
     postOnly: params.postOnly,
     hidden: params.hidden,
     iceberg: params.iceberg,
-    visibleSize: optAmount('visibleSize', params.visibleSize),
+    visibleSize: optDecimalString('visibleSize', params.visibleSize),
     cancelAfter: params.cancelAfter,
-    funds: optAmount('funds', params.funds),
+    funds: optDecimalString('funds', params.funds),
     autoBorrow: params.autoBorrow,
     autoRepay: params.autoRepay,
   };
 }
 
 function addOrderBody(params: AddOrderParams): Record<string, unknown> {
-  return compact({ ...orderBody(params), isIsolated: params.isIsolated });
+  return defined({ ...orderBody(params), isIsolated: params.isIsolated });
 }
 
 function addOrderV1Body(params: AddOrderV1Params): Record<string, unknown> {
-  return compact({ ...orderBody(params), marginModel: params.marginModel });
+  return defined({ ...orderBody(params), marginModel: params.marginModel });
 }
 
 /** An enumerated field the doc marks optional; KuCoin sends `""` for "none". */

@@ -247,7 +247,7 @@ describe('kucoin orders', () => {
       it('refuses a bad amount or clientOid before sending anything', async () => {
         const transport = new FakeTransport();
         const bad = [
-          { clientOid: 'mk1', side: 'buy', symbol: 'BTC-USDT', price: '1e5', size: '1' },
+          { clientOid: 'mk1', side: 'buy', symbol: 'BTC-USDT', price: 'abc', size: '1' },
           { clientOid: 'mk1', side: 'buy', symbol: 'BTC-USDT', price: '1,5', size: '1' },
           { clientOid: 'mk1', side: 'buy', symbol: 'BTC-USDT', price: '1', size: '-1' },
           { clientOid: 'mk1', side: 'buy', symbol: 'BTC-USDT', price: new Decimal(NaN), size: '1' },
