@@ -91,8 +91,8 @@ export function parseQuery(query: string): Map<string, string> {
     if (pieces.length !== 2 || name === undefined || value === undefined) {
       throw new Refusal(400, 'bad_query', 'Each query parameter must be one name=value pair.');
     }
-    if (!QUERY_NAME.test(name)) throw new Refusal(400, 'bad_query', 'A query parameter name has characters no venue uses.');
     if (name === METHOD_OVERRIDE_PARAM) throw new Refusal(400, 'method_override', 'Method override is not supported.');
+    if (!QUERY_NAME.test(name)) throw new Refusal(400, 'bad_query', 'A query parameter name has characters no venue uses.');
     if (!QUERY_VALUE.test(value)) {
       throw new Refusal(
         400,

@@ -1,0 +1,107 @@
+/**
+ * Everything the proxy must refuse (issue 3, "What it refuses"), as data: the browser suite runs
+ * it against the handler with a fake upstream fetch, the Node suite over real HTTP with a capture
+ * server on 127.0.0.1. Both assert the status, the code, and that nothing reached the venue.
+ */
+import type { SigningProxyOptions } from '../../src/proxy/index.js';
+
+export const CASE_TOKEN = 'proxy-token-TEST-abcdefghijklmnop';
+export const CASE_ORIGIN = 'https://app.example.com';
+
+export interface RefusalCase {
+  name: string;
+  method: string;
+  /** The request target exactly as sent on the wire. */
+  target: string;
+  /** Added to (or, when null, removed from) the defaults: a valid token and `accept`. */
+  headers?: Record<string, string | null>;
+  body?: string;
+  /** Over the defaults: both venues keyed, the token above, CASE_ORIGIN allowed. Runners point a given `kucoin` at their upstream. */
+  options?: Partial<SigningProxyOptions>;
+  /** Requests sent first, which must pass (the rate-limit case). */
+  warmup?: number;
+  /** URL parsing resolves this target (`..`, `\`) before a handler sees it: only a server adapter passing the raw target can refuse it. */
+  rawOnly?: boolean;
+  status: number;
+  code: string;
+}
+
+const order = JSON.stringify({ clientOid: 'c1', side: 'buy', symbol: 'BTC-USDT', type: 'limit', price: '100', size: '1' });
+const json = { 'content-type': 'application/json' };
+
+export const REFUSAL_CASES: readonly RefusalCase[] = [
+  // The allow-list: the 38 (method, path) pairs of the two docs, nothing else.
+  { name: 'an endpoint not in the docs', method: 'GET', target: '/kucoin/api/v1/accounts', status: 404, code: 'not_allowed' },
+  { name: 'a KuCoin withdrawal', method: 'POST', target: '/kucoin/api/v1/withdrawals', headers: json, body: '{"currency":"BTC"}', status: 404, code: 'not_allowed' },
+  { name: 'a documented path with another method', method: 'POST', target: '/kucoin/api/v3/margin/symbols', headers: json, body: '{}', status: 404, code: 'not_allowed' },
+  { name: 'PUT', method: 'PUT', target: '/kucoin/api/v3/margin/borrow', headers: json, body: '{}', status: 404, code: 'not_allowed' },
+  { name: 'PATCH', method: 'PATCH', target: '/kucoin/api/v3/margin/borrow', headers: json, body: '{}', status: 404, code: 'not_allowed' },
+  { name: 'an unknown venue', method: 'GET', target: '/binance/api/v3/margin/symbols', status: 404, code: 'not_allowed' },
+  { name: 'a venue without a path', method: 'GET', target: '/kucoin', status: 404, code: 'not_allowed' },
+  { name: 'the root', method: 'GET', target: '/', status: 404, code: 'not_allowed' },
+  { name: 'a BitMart path on the KuCoin route', method: 'GET', target: '/kucoin/spot/v1/margin/isolated/pairs', status: 404, code: 'not_allowed' },
+  // Spellings that normalize to something else.
+  { name: '.. segments', method: 'GET', target: '/kucoin/api/v1/accounts/../../v3/margin/symbols', rawOnly: true, status: 404, code: 'not_allowed' },
+  { name: '%2e%2e segments', method: 'GET', target: '/kucoin/api/v3/margin/x/%2e%2e/symbols', rawOnly: true, status: 404, code: 'not_allowed' },
+  { name: '. segment', method: 'GET', target: '/kucoin/api/v3/./margin/symbols', rawOnly: true, status: 404, code: 'not_allowed' },
+  { name: '%2e inside a segment', method: 'GET', target: '/kucoin/api/v3/margin/symbols%2e', status: 404, code: 'not_allowed' },
+  { name: '%2E upper case', method: 'GET', target: '/kucoin/api/v3/hf/margin/orders/abc%2Ejson', status: 404, code: 'not_allowed' },
+  { name: '%2f', method: 'GET', target: '/kucoin/api/v3/margin%2fsymbols', status: 404, code: 'not_allowed' },
+  { name: '%2F in a path parameter', method: 'GET', target: '/kucoin/api/v1/mark-price/BTC%2FUSDT/current', status: 404, code: 'not_allowed' },
+  { name: '%5c', method: 'GET', target: '/kucoin/api/v3%5cmargin/symbols', status: 404, code: 'not_allowed' },
+  { name: 'a backslash', method: 'GET', target: '/kucoin/api/v3\\margin/symbols', rawOnly: true, status: 404, code: 'not_allowed' },
+  { name: '//', method: 'GET', target: '/kucoin//api/v3/margin/symbols', status: 404, code: 'not_allowed' },
+  { name: 'a leading //', method: 'GET', target: '//kucoin/api/v3/margin/symbols', rawOnly: true, status: 404, code: 'not_allowed' },
+  { name: 'a trailing /', method: 'GET', target: '/kucoin/api/v3/margin/symbols/', status: 404, code: 'not_allowed' },
+  { name: 'upper case in the path', method: 'GET', target: '/kucoin/API/v3/margin/symbols', status: 404, code: 'not_allowed' },
+  { name: 'upper case in the venue', method: 'GET', target: '/KuCoin/api/v3/margin/symbols', status: 404, code: 'not_allowed' },
+  { name: 'a dot in a path parameter', method: 'GET', target: '/kucoin/api/v3/hf/margin/orders/abc.def', status: 404, code: 'not_allowed' },
+  { name: 'an encoded space in a path parameter', method: 'GET', target: '/kucoin/api/v3/hf/margin/orders/abc%20def', status: 404, code: 'not_allowed' },
+  { name: 'an absolute-form target', method: 'GET', target: 'http://evil.example/kucoin/api/v3/margin/symbols', rawOnly: true, status: 404, code: 'not_allowed' },
+  // Queries the venue might read differently from how they are signed.
+  { name: 'a percent-encoded query value', method: 'GET', target: '/kucoin/api/v3/margin/symbols?symbol=BTC%2DUSDT', status: 400, code: 'bad_query' },
+  { name: 'a smuggled & in a value', method: 'GET', target: '/kucoin/api/v3/hf/margin/orders/active?symbol=BTC-USDT%26tradeType%3DMARGIN_ISOLATED_TRADE', status: 400, code: 'bad_query' },
+  { name: 'a second = in a value', method: 'GET', target: '/kucoin/api/v3/margin/symbols?symbol=BTC-USDT=x', status: 400, code: 'bad_query' },
+  { name: 'a + in a value', method: 'GET', target: '/kucoin/api/v3/margin/symbols?symbol=BTC+USDT', status: 400, code: 'bad_query' },
+  { name: 'an encoded # in a value', method: 'GET', target: '/kucoin/api/v3/margin/symbols?symbol=BTC%23USDT', status: 400, code: 'bad_query' },
+  { name: 'a repeated parameter', method: 'GET', target: '/kucoin/api/v3/hf/margin/orders/active?symbol=BTC-USDT&symbol=ETH-USDT', status: 400, code: 'bad_query' },
+  { name: 'a parameter without =', method: 'GET', target: '/kucoin/api/v3/margin/symbols?symbol', status: 400, code: 'bad_query' },
+  { name: 'an empty parameter', method: 'GET', target: '/kucoin/api/v3/margin/symbols?symbol=BTC-USDT&&x=1', status: 400, code: 'bad_query' },
+  { name: 'a _method parameter', method: 'GET', target: '/kucoin/api/v3/margin/symbols?_method=DELETE', status: 400, code: 'method_override' },
+  { name: 'X-HTTP-Method-Override', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: { ...json, 'x-http-method-override': 'DELETE' }, body: order, status: 400, code: 'method_override' },
+  { name: 'X-Method-Override', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { 'x-method-override': 'POST' }, status: 400, code: 'method_override' },
+  // Origin, caller, Host.
+  { name: 'an origin not allowed', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { origin: 'https://evil.example' }, status: 403, code: 'origin' },
+  { name: 'Origin: null', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { origin: 'null' }, status: 403, code: 'origin' },
+  { name: 'an allowed origin with another scheme', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { origin: 'http://app.example.com' }, status: 403, code: 'origin' },
+  { name: 'a preflight from an origin not allowed', method: 'OPTIONS', target: '/kucoin/api/v3/hf/margin/order', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' }, status: 403, code: 'origin' },
+  { name: 'no token', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { authorization: null }, status: 401, code: 'unauthorized' },
+  { name: 'a wrong token', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { authorization: 'Bearer proxy-token-TEST-abcdefghijklmnoq' }, status: 401, code: 'unauthorized' },
+  { name: 'a prefix of the token', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { authorization: 'Bearer proxy-token-TEST' }, status: 401, code: 'unauthorized' },
+  { name: 'the token without Bearer', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { authorization: CASE_TOKEN }, status: 401, code: 'unauthorized' },
+  { name: 'an authorize hook that says no', method: 'GET', target: '/kucoin/api/v3/margin/symbols', options: { token: undefined, authorize: () => false }, status: 401, code: 'unauthorized' },
+  { name: 'a Host not configured (DNS rebinding)', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { host: 'attacker.example:8787' }, status: 403, code: 'host' },
+  { name: 'a Host that only starts like loopback', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { host: '127.0.0.1.attacker.example' }, status: 403, code: 'host' },
+  { name: 'an anonymous call to a host not configured', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { host: 'rebound.example', authorization: null }, options: { token: undefined, allowAnonymous: true }, status: 403, code: 'host' },
+  // Bodies.
+  { name: 'a body over 16 KiB', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: JSON.stringify({ clientOid: 'x'.repeat(17 * 1024) }), status: 413, code: 'body_too_large' },
+  { name: 'a body that is not JSON', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: 'symbol=BTC-USDT', status: 400, code: 'bad_body' },
+  { name: 'a JSON array', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: `[${order}]`, status: 400, code: 'bad_body' },
+  { name: 'JSON null', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: 'null', status: 400, code: 'bad_body' },
+  { name: 'an empty POST', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: '', status: 400, code: 'bad_body' },
+  { name: 'a text/plain POST (no preflight)', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: { 'content-type': 'text/plain' }, body: order, status: 400, code: 'bad_body' },
+  { name: 'a DELETE with a body', method: 'DELETE', target: '/kucoin/api/v3/hf/margin/orders/abc?symbol=BTC-USDT', headers: json, body: order, status: 400, code: 'bad_body' },
+  // Rate limit.
+  { name: 'the request over the rate limit', method: 'GET', target: '/kucoin/api/v3/margin/symbols', options: { rateLimit: { capacity: 2, refillPerSecond: 1 } }, warmup: 2, status: 429, code: 'rate_limited' },
+  // Guards.
+  { name: 'a POST in read-only mode', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: order, options: { readOnly: true }, status: 403, code: 'guard' },
+  { name: 'a DELETE in read-only mode', method: 'DELETE', target: '/kucoin/api/v3/hf/margin/orders/abc?symbol=BTC-USDT', options: { readOnly: true }, status: 403, code: 'guard' },
+  { name: 'a symbol not allowed (body)', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: order, options: { allowedSymbols: ['ETH-USDT'] }, status: 403, code: 'guard' },
+  { name: 'a symbol not allowed (query list)', method: 'DELETE', target: '/kucoin/api/v3/hf/margin/orders?symbol=ETH-USDT,BTC-USDT', options: { allowedSymbols: ['ETH-USDT'] }, status: 403, code: 'guard' },
+  { name: 'a symbol not allowed (path)', method: 'GET', target: '/kucoin/api/v1/mark-price/BTC-USDT/current', options: { allowedSymbols: ['ETH-USDT'] }, status: 403, code: 'guard' },
+  { name: 'an order over the notional limit', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: order, options: { maxOrderNotional: '99.99' }, status: 403, code: 'guard' },
+  { name: 'a market order by size under a notional limit', method: 'POST', target: '/kucoin/api/v1/margin/order', headers: json, body: JSON.stringify({ clientOid: 'c', side: 'buy', symbol: 'BTC-USDT', type: 'market', size: '5', price: '0.01' }), options: { maxOrderNotional: '1000' }, status: 403, code: 'guard' },
+  // Keys missing.
+  { name: 'a BitMart call without BitMart keys', method: 'GET', target: '/bitmart/spot/v1/margin/isolated/pairs', options: { bitmart: undefined }, status: 503, code: 'venue_not_configured' },
+  { name: 'a private KuCoin call without KuCoin keys', method: 'GET', target: '/kucoin/api/v3/margin/borrow?currency=BTC', options: { kucoin: {} }, status: 503, code: 'venue_not_configured' },
+];
