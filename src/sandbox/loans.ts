@@ -1,0 +1,221 @@
+/**
+ * KuCoin margin loans in the sandbox: borrow and repay against per-currency limits, hourly
+ * interest on the clock, and the records the histories page through. The debit endpoints and
+ * the orders' `autoBorrow`/`autoRepay` both go through here, so every loan has one record.
+ */
+import { Decimal } from '../core/decimal.js';
+import type { KucoinAccount, MarginMode } from './accounts.js';
+import { KUCOIN } from './errors.js';
+import { CURRENCIES, SYMBOLS } from './fixtures.js';
+import type { SandboxState } from './state.js';
+
+const HOUR_MS = 3_600_000;
+/** A long idle gap accrues at most 30 days of interest at once. */
+const MAX_HOURS_PER_TICK = 24 * 30;
+/** Isolated pairs lend a tenth of the cross limit per currency. */
+const ISOLATED_LIMIT_SHARE = new Decimal('0.1');
+
+export type DebitStatus = 'PENDING' | 'SUCCESS' | 'FAILED';
+
+export interface BorrowRecord {
+  orderNo: string;
+  /** Empty for cross margin, as the venue sends it. */
+  symbol: string;
+  currency: string;
+  size: Decimal;
+  actualSize: Decimal;
+  status: DebitStatus;
+  createdTime: number;
+}
+
+export interface RepayRecord {
+  orderNo: string;
+  symbol: string;
+  currency: string;
+  size: Decimal;
+  principal: Decimal;
+  interest: Decimal;
+  status: DebitStatus;
+  createdTime: number;
+}
+
+export interface InterestRecord {
+  currency: string;
+  symbol: string;
+  /** Daily rate at the time. */
+  dayRatio: Decimal;
+  interestAmount: Decimal;
+  createdTime: number;
+}
+
+export interface LoanLimits {
+  borrowMaxAmount: Decimal;
+  borrowMinAmount: Decimal;
+  borrowMinUnit: Decimal;
+  precision: number;
+  borrowEnabled: boolean;
+}
+
+interface AccountLoans {
+  borrows: BorrowRecord[];
+  repays: RepayRecord[];
+  interest: InterestRecord[];
+}
+
+export interface LoanTarget {
+  mode: MarginMode;
+  /** Required for isolated. */
+  symbol?: string;
+  currency: string;
+}
+
+export class KucoinLoans {
+  private readonly byAccount = new Map<string, AccountLoans>();
+  private lastAccrualHour: number;
+
+  constructor(private readonly state: SandboxState) {
+    this.lastAccrualHour = Math.floor(state.now() / HOUR_MS);
+    state.onTick((now) => this.accrue(now));
+  }
+
+  records(account: KucoinAccount): AccountLoans {
+    let records = this.byAccount.get(account.apiKey);
+    if (!records) {
+      records = { borrows: [], repays: [], interest: [] };
+      this.byAccount.set(account.apiKey, records);
+    }
+    return records;
+  }
+
+  /** Annual market rate of a currency (the lending market's), as a fraction. */
+  annualRate(currency: string): Decimal {
+    return new Decimal(CURRENCIES.find((c) => c.currency === currency)?.marketInterestRate ?? '0.1');
+  }
+
+  /** Limits for a currency, cross or on an isolated pair (undefined: not borrowable there at all). */
+  limits(target: LoanTarget): LoanLimits | undefined {
+    const fixture = CURRENCIES.find((c) => c.currency === target.currency);
+    if (!fixture) return undefined;
+    const cross: LoanLimits = {
+      borrowMaxAmount: new Decimal(fixture.borrowMaxAmount),
+      borrowMinAmount: new Decimal(fixture.borrowMinAmount),
+      borrowMinUnit: new Decimal(fixture.borrowMinUnit),
+      precision: fixture.precision,
+      borrowEnabled: fixture.borrowEnabled,
+    };
+    if (target.mode === 'cross') return cross;
+    const symbol = SYMBOLS.find((s) => s.symbol === target.symbol && s.isolated);
+    if (!symbol) return undefined;
+    const side = symbol.baseCurrency === target.currency ? 'base' : symbol.quoteCurrency === target.currency ? 'quote' : undefined;
+    if (!side) return undefined;
+    const enabled = side === 'base' ? symbol.isolated!.baseBorrowEnable : symbol.isolated!.quoteBorrowEnable;
+    return { ...cross, borrowMaxAmount: cross.borrowMaxAmount.mul(ISOLATED_LIMIT_SHARE), borrowEnabled: cross.borrowEnabled && enabled };
+  }
+
+  private requireLimits(target: LoanTarget): LoanLimits {
+    if (target.mode === 'isolated' && !target.symbol) throw KUCOIN.badRequest('symbol is required for isolated margin');
+    const limits = this.limits(target);
+    if (!limits) {
+      throw KUCOIN.borrowRefused(
+        target.mode === 'cross' ? `${target.currency} is not a margin currency` : `${target.currency} cannot be borrowed on ${target.symbol}`,
+      );
+    }
+    return limits;
+  }
+
+  /**
+   * Borrows into the margin wallet. IOC lends what the personal limit leaves (rounded down to
+   * `borrowMinUnit`); FOK lends all of `size` or refuses.
+   */
+  borrow(account: KucoinAccount, target: LoanTarget, size: Decimal, timeInForce: 'IOC' | 'FOK'): BorrowRecord {
+    const limits = this.requireLimits(target);
+    if (!limits.borrowEnabled) throw KUCOIN.borrowRefused(`Borrowing ${target.currency} is not enabled`);
+    if (size.lte(0)) throw KUCOIN.badRequest('size must be positive');
+    if (!size.mod(limits.borrowMinUnit).isZero()) {
+      throw KUCOIN.borrowRefused(`size must be a multiple of the minimum borrow unit ${limits.borrowMinUnit.toString()}`);
+    }
+    if (size.lt(limits.borrowMinAmount)) {
+      throw KUCOIN.borrowRefused(`size is below the minimum borrow amount ${limits.borrowMinAmount.toString()}`);
+    }
+    const wallet = account.wallet(target.mode, target.symbol);
+    const owed = wallet.liability(target.currency).principal;
+    const room = Decimal.max(0, limits.borrowMaxAmount.minus(owed));
+    let actual = size;
+    if (size.gt(room)) {
+      if (timeInForce === 'FOK') throw KUCOIN.borrowRefused(`size exceeds the maximum borrowable amount ${room.toString()}`);
+      actual = room.div(limits.borrowMinUnit).floor().mul(limits.borrowMinUnit);
+      if (actual.lte(0)) throw KUCOIN.borrowRefused('The maximum borrowable amount is reached');
+    }
+    wallet.credit(target.currency, actual);
+    const liability = wallet.liability(target.currency);
+    liability.principal = liability.principal.plus(actual);
+    const record: BorrowRecord = {
+      orderNo: this.state.nextId(),
+      symbol: target.mode === 'isolated' ? target.symbol! : '',
+      currency: target.currency,
+      size,
+      actualSize: actual,
+      status: 'SUCCESS',
+      createdTime: this.state.now(),
+    };
+    this.records(account).borrows.push(record);
+    return record;
+  }
+
+  /** Repays up to what is owed: interest first, then principal, from the margin wallet. */
+  repay(account: KucoinAccount, target: LoanTarget, size: Decimal): RepayRecord {
+    if (target.mode === 'isolated' && !target.symbol) throw KUCOIN.badRequest('symbol is required for isolated margin');
+    if (size.lte(0)) throw KUCOIN.badRequest('size must be positive');
+    const wallet = account.wallet(target.mode, target.symbol);
+    const liability = wallet.liabilities.get(target.currency);
+    const owed = wallet.debt(target.currency);
+    if (!liability || owed.lte(0)) throw KUCOIN.repayRefused(`There is no ${target.currency} debt to repay`);
+    const amount = Decimal.min(size, owed);
+    wallet.debit(target.currency, amount, () => KUCOIN.marginBalanceInsufficient());
+    const interest = Decimal.min(amount, liability.interest);
+    const principal = amount.minus(interest);
+    liability.interest = liability.interest.minus(interest);
+    liability.principal = liability.principal.minus(principal);
+    const record: RepayRecord = {
+      orderNo: this.state.nextId(),
+      symbol: target.mode === 'isolated' ? target.symbol! : '',
+      currency: target.currency,
+      size: amount,
+      principal,
+      interest,
+      status: 'SUCCESS',
+      createdTime: this.state.now(),
+    };
+    this.records(account).repays.push(record);
+    return record;
+  }
+
+  /** Charges one hour of interest per hour boundary crossed, on every open principal. */
+  private accrue(now: number): void {
+    const hour = Math.floor(now / HOUR_MS);
+    const hours = Math.min(MAX_HOURS_PER_TICK, hour - this.lastAccrualHour);
+    if (hours <= 0) return;
+    this.lastAccrualHour = hour;
+    for (const account of this.state.kucoinAccounts.values()) {
+      const wallets: Array<[string, ReturnType<KucoinAccount['wallet']>]> = [
+        ['', account.cross],
+        ...account.isolatedSymbols.map((symbol) => [symbol, account.isolated(symbol)] as [string, ReturnType<KucoinAccount['wallet']>]),
+      ];
+      for (const [symbol, wallet] of wallets) {
+        for (const [currency, liability] of wallet.liabilities) {
+          if (liability.principal.lte(0)) continue;
+          const annual = this.annualRate(currency);
+          const charged = liability.principal.mul(annual).div(365 * 24).mul(hours).toDecimalPlaces(8, Decimal.ROUND_UP);
+          liability.interest = liability.interest.plus(charged);
+          this.records(account).interest.push({
+            currency,
+            symbol,
+            dayRatio: annual.div(365).toDecimalPlaces(8),
+            interestAmount: charged,
+            createdTime: hour * HOUR_MS,
+          });
+        }
+      }
+    }
+  }
+}
