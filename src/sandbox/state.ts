@@ -1,5 +1,6 @@
 import { BitmartAccount, KucoinAccount } from './accounts.js';
 import { DEMO_CREDENTIALS } from './fixtures.js';
+import { KucoinLoans } from './loans.js';
 import { MarkPrices } from './market.js';
 import { hexId, seededRandom } from './random.js';
 
@@ -21,6 +22,8 @@ export class SandboxState {
   readonly kucoinAccounts = new Map<string, KucoinAccount>();
   readonly bitmartAccounts = new Map<string, BitmartAccount>();
   private readonly ticks: Array<(now: number) => void> = [];
+  /** KuCoin loans, shared by the debit endpoints and the orders' autoBorrow/autoRepay. */
+  readonly loans: KucoinLoans;
   private sequence = 0;
 
   constructor(
@@ -41,6 +44,7 @@ export class SandboxState {
         this.bitmartAccounts.set(b.apiKey, new BitmartAccount(b.apiKey, b.apiSecret, b.memo));
       }
     }
+    this.loans = new KucoinLoans(this);
   }
 
   /** Called on every tick, after the mark prices moved. */
