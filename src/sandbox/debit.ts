@@ -1,0 +1,17 @@
+// STUB: replaced by the real implementation.
+import type { EndpointImpl } from './context.js';
+import { VenueError } from './errors.js';
+import type { SandboxState } from './state.js';
+
+export function debitEndpoints(_state: SandboxState): Record<string, EndpointImpl> {
+  const todo: EndpointImpl = () => { throw new VenueError('500000', 'not implemented', 501); };
+  return {
+    borrow: todo,
+    getBorrowHistory: todo,
+    repay: todo,
+    getRepayHistory: todo,
+    getInterestHistory: todo,
+    modifyLeverage: todo,
+    getMarginRiskLimit: todo,
+  };
+}
