@@ -1,0 +1,38 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { getMarginClient, type MarginClient } from '../../client/client.js';
+import { describeError, errorKind } from './describe-error.js';
+import { MarginErrorEvent } from './events.js';
+
+/**
+ * What every margin-kit element shares: how it finds its client (the page's shared one for its
+ * `proxy-url`), its `locale`, and how it reports errors.
+ */
+export class MarginKitElement extends LitElement {
+  /** The signing proxy's base URL; the page's `configure({ proxyUrl })` when empty. */
+  @property({ attribute: 'proxy-url', reflect: true }) proxyUrl = '';
+
+  /** BCP 47 locale for numbers and dates; the page's language when empty. */
+  @property() locale = '';
+
+  /** The shared client, or undefined when no proxy URL is known yet. */
+  protected get client(): MarginClient | undefined {
+    try {
+      return getMarginClient(this.proxyUrl);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The locale to format with: the attribute, else the document's, else the browser's. */
+  protected get effectiveLocale(): string | undefined {
+    return this.locale || document.documentElement.lang || undefined;
+  }
+
+  /** Fires `margin-error` and returns the words to show. */
+  protected reportError(error: unknown, action: string): string {
+    const message = describeError(error);
+    this.dispatchEvent(new MarginErrorEvent({ error, kind: errorKind(error), message, action }));
+    return message;
+  }
+}
