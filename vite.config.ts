@@ -11,6 +11,7 @@ function npmEntries(): Record<string, string> {
   for (const [name, path] of [
     ['proxy', 'proxy/index.ts'],
     ['proxy-cli', 'proxy/cli.ts'],
+    ['node', 'node/serve.ts'],
     ['sandbox', 'sandbox/index.ts'],
     ['sandbox-cli', 'sandbox/cli.ts'],
   ] as const) {

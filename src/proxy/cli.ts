@@ -6,7 +6,7 @@
 import process from 'node:process';
 import { configFromEnv, ConfigError } from './env.js';
 import { createSigningProxy } from './handler.js';
-import { serveFetchHandler } from './node.js';
+import { serveFetchHandler } from '../node/serve.js';
 
 const USAGE = `Usage: margin-kit-proxy [--allow-anonymous]
 

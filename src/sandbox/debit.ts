@@ -1,17 +1,273 @@
-// STUB: replaced by the real implementation.
-import type { EndpointImpl } from './context.js';
-import { VenueError } from './errors.js';
+/**
+ * KuCoin margin debit (`kucoin-margin-rest-api.md`, "Borrow" to "Get Margin Risk Limit"):
+ * borrow and repay through the shared loan ledger (`loans.ts`, which the orders' autoBorrow and
+ * autoRepay use too), the three histories, leverage, and the risk limits the borrow checks enforce.
+ */
+import { Decimal } from '../core/decimal.js';
+import type { KucoinAccount, MarginMode, Wallet } from './accounts.js';
+import { kucoinAccount, page, ParamReader, type EndpointImpl, type RequestContext } from './context.js';
+import { KUCOIN } from './errors.js';
+import { CURRENCIES, MARGIN_CONFIG, SYMBOLS } from './fixtures.js';
+import type { LoanLimits, LoanTarget } from './loans.js';
 import type { SandboxState } from './state.js';
 
-export function debitEndpoints(_state: SandboxState): Record<string, EndpointImpl> {
-  const todo: EndpointImpl = () => { throw new VenueError('500000', 'not implemented', 501); };
+/** "If the start time is empty or less than 1680278400000, the default value is set to 1680278400000." */
+const EARLIEST_START_TIME = 1_680_278_400_000;
+const STABLECOINS = new Set(['USDT', 'USDC']);
+/** The sandbox's coefficients: collateral and loans count at full value. */
+const COEFFICIENT = '1';
+
+interface HistoryQuery {
+  mode: MarginMode;
+  /** '' for cross margin, as the records keep it. */
+  symbol: string;
+  startTime: number;
+  endTime: number;
+  currentPage: number;
+  pageSize: number;
+}
+
+/** `isIsolated` and `symbol` as every debit endpoint reads them: the pair is mandatory for isolated. */
+function readMode(r: ParamReader): { mode: MarginMode; symbol: string | undefined } {
+  const isIsolated = r.optBoolean('isIsolated') ?? false;
+  const symbol = r.optString('symbol');
+  if (!isIsolated) return { mode: 'cross', symbol: undefined };
+  if (!symbol) throw KUCOIN.badRequest('symbol is required for isolated margin');
+  if (!SYMBOLS.some((s) => s.symbol === symbol && s.isolated)) throw KUCOIN.badRequest(`${symbol} is not an isolated margin symbol`);
+  return { mode: 'isolated', symbol };
+}
+
+function readHistoryQuery(r: ParamReader, now: number): HistoryQuery {
+  const { mode, symbol } = readMode(r);
+  const startTime = Math.max(EARLIEST_START_TIME, r.optInteger('startTime', 0) ?? 0);
+  const endTime = r.optInteger('endTime', 0) ?? now;
+  const currentPage = r.optInteger('currentPage', 1) ?? 1;
+  const pageSize = r.optInteger('pageSize', 10, 500) ?? 50;
+  return { mode, symbol: symbol ?? '', startTime, endTime, currentPage, pageSize };
+}
+
+/** Newest first; records made in the same millisecond keep their reverse order of creation. */
+function newestFirst<T extends { createdTime: number }>(records: readonly T[]): T[] {
+  return records
+    .map((record, index) => ({ record, index }))
+    .sort((a, b) => b.record.createdTime - a.record.createdTime || b.index - a.index)
+    .map(({ record }) => record);
+}
+
+function inQuery(record: { symbol: string; createdTime: number }, q: HistoryQuery): boolean {
+  return record.symbol === q.symbol && record.createdTime >= q.startTime && record.createdTime <= q.endTime;
+}
+
+function requireCurrency(currency: string): void {
+  if (!CURRENCIES.some((c) => c.currency === currency)) throw KUCOIN.badRequest(`${currency} is not a margin currency`);
+}
+
+/** USDT value of one unit, from the mark prices (0 when the sandbox has no price for it). */
+function usdtPrice(state: SandboxState, currency: string): Decimal {
+  if (STABLECOINS.has(currency)) return new Decimal(1);
+  return state.markPrices.get(`${currency}-USDT`) ?? new Decimal(0);
+}
+
+/**
+ * The wallet's debt leverage: total assets over net assets, in USDT. "Modify Leverage" refuses a
+ * multiplier below it. Infinity when the debt eats all the assets.
+ */
+function debtLeverage(state: SandboxState, wallet: Wallet): Decimal {
+  let assets = new Decimal(0);
+  let debt = new Decimal(0);
+  for (const [currency, balance] of wallet.balances) assets = assets.plus(balance.available.plus(balance.hold).mul(usdtPrice(state, currency)));
+  for (const currency of wallet.liabilities.keys()) debt = debt.plus(wallet.debt(currency).mul(usdtPrice(state, currency)));
+  if (debt.isZero()) return new Decimal(1);
+  const net = assets.minus(debt);
+  return net.lte(0) ? new Decimal(Infinity) : assets.div(net);
+}
+
+function crossRiskLimit(now: number, currency: string, limits: LoanLimits): Record<string, unknown> {
   return {
-    borrow: todo,
-    getBorrowHistory: todo,
-    repay: todo,
-    getRepayHistory: todo,
-    getInterestHistory: todo,
-    modifyLeverage: todo,
-    getMarginRiskLimit: todo,
+    timestamp: now,
+    currency,
+    borrowMaxAmount: limits.borrowMaxAmount.toString(),
+    // The sandbox lets a position buy what it may borrow and hold up to the system leverage of it.
+    buyMaxAmount: limits.borrowMaxAmount.toString(),
+    holdMaxAmount: limits.borrowMaxAmount.mul(MARGIN_CONFIG.maxLeverage).toString(),
+    borrowCoefficient: COEFFICIENT,
+    marginCoefficient: COEFFICIENT,
+    precision: limits.precision,
+    borrowMinAmount: limits.borrowMinAmount.toString(),
+    borrowMinUnit: limits.borrowMinUnit.toString(),
+    borrowEnabled: limits.borrowEnabled,
   };
+}
+
+function isolatedRiskLimit(now: number, symbol: string, maxLeverage: number, base: LoanLimits, quote: LoanLimits): Record<string, unknown> {
+  return {
+    timestamp: now,
+    symbol,
+    baseMaxBorrowAmount: base.borrowMaxAmount.toString(),
+    quoteMaxBorrowAmount: quote.borrowMaxAmount.toString(),
+    baseMaxBuyAmount: base.borrowMaxAmount.toString(),
+    quoteMaxBuyAmount: quote.borrowMaxAmount.toString(),
+    baseMaxHoldAmount: base.borrowMaxAmount.mul(maxLeverage).toString(),
+    quoteMaxHoldAmount: quote.borrowMaxAmount.mul(maxLeverage).toString(),
+    basePrecision: base.precision,
+    quotePrecision: quote.precision,
+    baseBorrowMinAmount: base.borrowMinAmount.toString(),
+    quoteBorrowMinAmount: quote.borrowMinAmount.toString(),
+    baseBorrowMinUnit: base.borrowMinUnit.toString(),
+    quoteBorrowMinUnit: quote.borrowMinUnit.toString(),
+    baseBorrowEnabled: base.borrowEnabled,
+    quoteBorrowEnabled: quote.borrowEnabled,
+    baseBorrowCoefficient: COEFFICIENT,
+    quoteBorrowCoefficient: COEFFICIENT,
+    baseMarginCoefficient: COEFFICIENT,
+    quoteMarginCoefficient: COEFFICIENT,
+  };
+}
+
+export function debitEndpoints(state: SandboxState): Record<string, EndpointImpl> {
+  const target = (currency: string, mode: MarginMode, symbol: string | undefined): LoanTarget =>
+    mode === 'isolated' ? { mode, symbol, currency } : { mode, currency };
+
+  return {
+    borrow(ctx) {
+      const account = kucoinAccount(ctx);
+      const r = ParamReader.body(ctx);
+      const currency = r.string('currency');
+      const size = r.decimal('size');
+      const timeInForce = r.enum('timeInForce', ['IOC', 'FOK'] as const);
+      const { mode, symbol } = readMode(r);
+      r.optBoolean('isHf'); // HF and classic borrowing share one ledger in the sandbox
+      r.done();
+      requireCurrency(currency);
+      const record = state.loans.borrow(account, target(currency, mode, symbol), size, timeInForce);
+      return { orderNo: record.orderNo, actualSize: record.actualSize.toString() };
+    },
+
+    getBorrowHistory(ctx) {
+      const account = kucoinAccount(ctx);
+      const r = ParamReader.query(ctx);
+      const currency = r.string('currency');
+      const orderNo = r.optString('orderNo');
+      const q = readHistoryQuery(r, ctx.now);
+      r.done();
+      const items = newestFirst(state.loans.records(account).borrows)
+        .filter((b) => b.currency === currency && inQuery(b, q) && (!orderNo || b.orderNo === orderNo))
+        .map((b) => ({
+          orderNo: b.orderNo,
+          symbol: b.symbol,
+          currency: b.currency,
+          size: b.size.toString(),
+          actualSize: b.actualSize.toString(),
+          status: b.status,
+          createdTime: b.createdTime,
+        }));
+      return { timestamp: ctx.now, ...page(items, q.currentPage, q.pageSize) };
+    },
+
+    repay(ctx) {
+      const account = kucoinAccount(ctx);
+      const r = ParamReader.body(ctx);
+      const currency = r.string('currency');
+      const size = r.decimal('size');
+      const { mode, symbol } = readMode(r);
+      r.optBoolean('isHf');
+      r.done();
+      requireCurrency(currency);
+      const record = state.loans.repay(account, target(currency, mode, symbol), size);
+      return { timestamp: ctx.now, orderNo: record.orderNo, actualSize: record.actualSize.toString() };
+    },
+
+    getRepayHistory(ctx) {
+      const account = kucoinAccount(ctx);
+      const r = ParamReader.query(ctx);
+      const currency = r.string('currency');
+      const orderNo = r.optString('orderNo');
+      const q = readHistoryQuery(r, ctx.now);
+      r.done();
+      const items = newestFirst(state.loans.records(account).repays)
+        .filter((p) => p.currency === currency && inQuery(p, q) && (!orderNo || p.orderNo === orderNo))
+        .map((p) => ({
+          orderNo: p.orderNo,
+          symbol: p.symbol,
+          currency: p.currency,
+          size: p.size.toString(),
+          principal: p.principal.toString(),
+          interest: p.interest.toString(),
+          status: p.status,
+          createdTime: p.createdTime,
+        }));
+      return { timestamp: ctx.now, ...page(items, q.currentPage, q.pageSize) };
+    },
+
+    getInterestHistory(ctx) {
+      const account = kucoinAccount(ctx);
+      const r = ParamReader.query(ctx);
+      const currency = r.optString('currency');
+      const q = readHistoryQuery(r, ctx.now);
+      r.done();
+      const items = newestFirst(state.loans.records(account).interest)
+        .filter((i) => (!currency || i.currency === currency) && inQuery(i, q))
+        .map((i) => ({
+          currency: i.currency,
+          dayRatio: i.dayRatio.toString(),
+          interestAmount: i.interestAmount.toString(),
+          createdTime: i.createdTime,
+        }));
+      return { timestamp: ctx.now, ...page(items, q.currentPage, q.pageSize) };
+    },
+
+    modifyLeverage(ctx) {
+      const account = kucoinAccount(ctx);
+      const r = ParamReader.body(ctx);
+      const { mode, symbol } = readMode(r);
+      const leverage = r.decimal('leverage');
+      r.done();
+      // "Must be greater than 1 and up to two decimal places, and cannot be less than the user's
+      // current debt leverage or greater than the system's maximum leverage."
+      if (leverage.lte(1)) throw KUCOIN.leverageRefused('leverage must be greater than 1');
+      if (leverage.decimalPlaces() > 2) throw KUCOIN.leverageRefused('leverage must have at most two decimal places');
+      const maxLeverage = mode === 'isolated' ? SYMBOLS.find((s) => s.symbol === symbol)!.isolated!.maxLeverage : MARGIN_CONFIG.maxLeverage;
+      if (leverage.gt(maxLeverage)) throw KUCOIN.leverageRefused(`leverage cannot be greater than the maximum leverage ${maxLeverage}`);
+      const current = debtLeverage(state, account.wallet(mode, symbol));
+      if (leverage.lt(current)) {
+        throw KUCOIN.leverageRefused(`leverage cannot be less than the current debt leverage ${current.isFinite() ? current.toDecimalPlaces(2, Decimal.ROUND_UP).toString() : 'Infinity'}`);
+      }
+      setLeverage(account, mode, symbol, leverage);
+      // The doc types `data` as a string and says nothing of it: an empty one.
+      return '';
+    },
+
+    getMarginRiskLimit(ctx) {
+      kucoinAccount(ctx);
+      const r = ParamReader.query(ctx);
+      const isIsolated = r.optBoolean('isIsolated') ?? false;
+      const currency = r.optString('currency');
+      const symbol = r.optString('symbol');
+      r.done();
+      return isIsolated ? isolatedRiskLimits(state, ctx, symbol) : crossRiskLimits(state, ctx, currency);
+    },
+  };
+}
+
+function setLeverage(account: KucoinAccount, mode: MarginMode, symbol: string | undefined, leverage: Decimal): void {
+  if (mode === 'isolated') account.isolatedLeverage.set(symbol!, leverage);
+  else account.crossLeverage = leverage;
+}
+
+function crossRiskLimits(state: SandboxState, ctx: RequestContext, currency: string | undefined): unknown[] {
+  if (currency) requireCurrency(currency);
+  return CURRENCIES.filter((c) => !currency || c.currency === currency).map((c) =>
+    crossRiskLimit(ctx.now, c.currency, state.loans.limits({ mode: 'cross', currency: c.currency })!),
+  );
+}
+
+function isolatedRiskLimits(state: SandboxState, ctx: RequestContext, symbol: string | undefined): unknown[] {
+  const pairs = SYMBOLS.filter((s) => s.isolated && (!symbol || s.symbol === symbol));
+  if (symbol && pairs.length === 0) throw KUCOIN.badRequest(`${symbol} is not an isolated margin symbol`);
+  return pairs.flatMap((s) => {
+    const base = state.loans.limits({ mode: 'isolated', symbol: s.symbol, currency: s.baseCurrency });
+    const quote = state.loans.limits({ mode: 'isolated', symbol: s.symbol, currency: s.quoteCurrency });
+    // Every isolated pair's currencies are margin currencies (fixtures); skip one that is not.
+    return base && quote ? [isolatedRiskLimit(ctx.now, s.symbol, s.isolated!.maxLeverage, base, quote)] : [];
+  });
 }

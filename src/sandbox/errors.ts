@@ -31,16 +31,23 @@ export const KUCOIN = {
   lendingRefused: (message: string) => new VenueError('130301', message, 400),
 } as const;
 
-/** BitMart's codes used by the sandbox (BitMart's spot error code list). */
+/**
+ * BitMart's codes used by the sandbox, from its "Spot&Margin API Error Code" table (the margin
+ * loan family is 510xx; 50xxx are request errors).
+ */
 export const BITMART = {
   badRequest: (message: string) => new VenueError('50000', message, 400),
-  symbolNotFound: () => new VenueError('50006', 'Invalid symbol', 400),
-  currencyNotInSymbol: () => new VenueError('50025', 'Invalid currency', 400),
-  amountTooSmall: (message = 'Amount is less than the minimum borrowing amount') => new VenueError('51006', message, 400),
-  exceedsBorrowable: (message = 'Exceed the maximum borrowable amount') => new VenueError('51004', message, 400),
-  balanceInsufficient: (message = 'Insufficient balance') => new VenueError('60008', message, 400),
-  noDebt: () => new VenueError('60010', 'No debt to repay', 400),
-  disabled: () => new VenueError('60011', 'Margin trading is not enabled for this symbol', 400),
+  symbolNotFound: () => new VenueError('50001', 'Symbol not found', 400),
+  /** "Invalid %s": a parameter of the right type but an unacceptable value. */
+  invalid: (name: string) => new VenueError('50021', `Invalid ${name}`, 400),
+  balanceInsufficient: (message = 'Balance not enough') => new VenueError('50020', message, 400),
+  disabled: () => new VenueError('50040', 'Symbol Not Available', 400),
+  currencyNotInSymbol: () => new VenueError('51000', 'Currency not found', 400),
+  exceedsBorrowable: (message = 'Exceed the maximum number of borrows available') => new VenueError('51004', message, 400),
+  amountTooSmall: (message = 'Less than the minimum borrowable amount') => new VenueError('51005', message, 400),
+  exceedsRepayable: (message = 'Exceeds the amount to be repaid') => new VenueError('51006', message, 400),
+  noDebt: () => new VenueError('51024', 'There is no Margin Borrowing', 400),
+  timeRange: () => new VenueError('52004', 'End time must be greater than or equal to Start time', 400),
 } as const;
 
 export function isVenueError(error: unknown): error is VenueError {

@@ -137,7 +137,8 @@ export const CURRENCIES: readonly CurrencyFixture[] = [
   c('TRX', '10000000', '10', 8, '0.0222', '50000'),
   c('ATOM', '200000', '0.1', 8, '0.0399', '300'),
   c('NEAR', '200000', '0.1', 8, '0.0421', '500'),
-  c('KCS', '100000', '0.1', 8, '0.0156', '100'),
+  // A minimum above the unit, so the "below the minimum" refusals can be shown.
+  c('KCS', '100000', '0.1', 8, '0.0156', '100', { borrowMinAmount: '1', minPurchaseSize: '1' }),
   c('SHIB', '50000000000', '1000', 2, '0.0612', '100000000'),
   c('PEPE', '100000000000', '10000', 2, '0.0788', '1000000000'),
   // Borrowing and lending off: shows the disabled state.

@@ -80,8 +80,9 @@ export function createHandler(
       return errorResponse(venue, state, limited, rateLimitHeaders(venue, now));
     }
     if (drawn.before === 'server-error') {
-      const internal = venue === 'kucoin' ? new VenueError('500000', 'Internal Server Error', 503) : new VenueError('59999', 'Internal Server Error', 503);
-      return errorResponse(venue, state, internal);
+      // BitMart's 503 is 30014 "Service unavailable" (its authentication/gateway table).
+      const unavailable = venue === 'kucoin' ? new VenueError('500000', 'Internal Server Error', 503) : new VenueError('30014', 'Service unavailable', 503);
+      return errorResponse(venue, state, unavailable);
     }
 
     const rawBody = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
@@ -108,7 +109,8 @@ export function createHandler(
         body = parsed as Record<string, unknown>;
       }
       const ctx: RequestContext = { endpoint, params: match.params, query: url.searchParams, body, kucoin, bitmart, now, state };
-      const data = implementations[endpoint.name]!(ctx);
+      // Awaited: an implementation may be async, and its rejection must become an envelope too.
+      const data: unknown = await implementations[endpoint.name]!(ctx);
       if (drawn.after === 'lose-response') throw new ConnectionLost();
       if (drawn.after === 'malformed') return new Response('{"code":"200000","data":', { status: 200, headers: JSON_HEADERS });
       return new Response(envelope(venue, state, data === undefined ? null : data), { status: 200, headers: JSON_HEADERS });
@@ -117,7 +119,7 @@ export function createHandler(
       if (error instanceof VenueError) return errorResponse(venue, state, error);
       // A bug in the sandbox must still answer like a venue would, never crash the server.
       console.error('sandbox: internal error', error);
-      const internal = venue === 'kucoin' ? new VenueError('500000', 'Internal Server Error', 500) : new VenueError('59999', 'Internal Server Error', 500);
+      const internal = venue === 'kucoin' ? new VenueError('500000', 'Internal Server Error', 500) : new VenueError('59002', 'Internal Server Error', 500);
       return errorResponse(venue, state, internal);
     }
   };

@@ -4,7 +4,7 @@
  * the orders' `autoBorrow`/`autoRepay` both go through here, so every loan has one record.
  */
 import { Decimal } from '../core/decimal.js';
-import type { KucoinAccount, MarginMode } from './accounts.js';
+import type { KucoinAccount, MarginMode, Wallet } from './accounts.js';
 import { KUCOIN } from './errors.js';
 import { CURRENCIES, SYMBOLS } from './fixtures.js';
 import type { SandboxState } from './state.js';
@@ -32,7 +32,10 @@ export interface RepayRecord {
   orderNo: string;
   symbol: string;
   currency: string;
+  /** Size asked for ("Amount of initiated repay"). */
   size: Decimal;
+  /** What was repaid: `interest + principal`, at most what was owed. */
+  actualSize: Decimal;
   principal: Decimal;
   interest: Decimal;
   status: DebitStatus;
@@ -41,8 +44,9 @@ export interface RepayRecord {
 
 export interface InterestRecord {
   currency: string;
+  /** Empty for cross margin. */
   symbol: string;
-  /** Daily rate at the time. */
+  /** Daily rate at the time; one hour costs `principal * dayRatio / 24`. */
   dayRatio: Decimal;
   interestAmount: Decimal;
   createdTime: number;
@@ -113,7 +117,7 @@ export class KucoinLoans {
   }
 
   private requireLimits(target: LoanTarget): LoanLimits {
-    if (target.mode === 'isolated' && !target.symbol) throw KUCOIN.badRequest('symbol is required for isolated margin');
+    requireIsolatedSymbol(target);
     const limits = this.limits(target);
     if (!limits) {
       throw KUCOIN.borrowRefused(
@@ -162,10 +166,17 @@ export class KucoinLoans {
     return record;
   }
 
-  /** Repays up to what is owed: interest first, then principal, from the margin wallet. */
+  /**
+   * Repays up to what is owed: interest first, then principal, from the margin wallet. The
+   * smallest repayment is one unit of the currency's `precision` ("Get Margin Risk Limit").
+   */
   repay(account: KucoinAccount, target: LoanTarget, size: Decimal): RepayRecord {
-    if (target.mode === 'isolated' && !target.symbol) throw KUCOIN.badRequest('symbol is required for isolated margin');
+    requireIsolatedSymbol(target);
     if (size.lte(0)) throw KUCOIN.badRequest('size must be positive');
+    const precision = CURRENCIES.find((c) => c.currency === target.currency)?.precision;
+    if (precision !== undefined && size.decimalPlaces() > precision) {
+      throw KUCOIN.repayRefused(`size must have at most ${precision} decimal places`);
+    }
     const wallet = account.wallet(target.mode, target.symbol);
     const liability = wallet.liabilities.get(target.currency);
     const owed = wallet.debt(target.currency);
@@ -180,7 +191,8 @@ export class KucoinLoans {
       orderNo: this.state.nextId(),
       symbol: target.mode === 'isolated' ? target.symbol! : '',
       currency: target.currency,
-      size: amount,
+      size,
+      actualSize: amount,
       principal,
       interest,
       status: 'SUCCESS',
@@ -190,32 +202,46 @@ export class KucoinLoans {
     return record;
   }
 
-  /** Charges one hour of interest per hour boundary crossed, on every open principal. */
+  /**
+   * Charges one hour of interest per hour boundary crossed, on every open principal (an hour
+   * begun counts as a whole one), with one interest record per hour as the venue lists them.
+   */
   private accrue(now: number): void {
     const hour = Math.floor(now / HOUR_MS);
-    const hours = Math.min(MAX_HOURS_PER_TICK, hour - this.lastAccrualHour);
-    if (hours <= 0) return;
+    const first = Math.max(this.lastAccrualHour + 1, hour - MAX_HOURS_PER_TICK + 1);
+    if (hour <= this.lastAccrualHour) return;
     this.lastAccrualHour = hour;
     for (const account of this.state.kucoinAccounts.values()) {
-      const wallets: Array<[string, ReturnType<KucoinAccount['wallet']>]> = [
+      const wallets: Array<[string, Wallet]> = [
         ['', account.cross],
-        ...account.isolatedSymbols.map((symbol) => [symbol, account.isolated(symbol)] as [string, ReturnType<KucoinAccount['wallet']>]),
+        ...account.isolatedSymbols.map((symbol): [string, Wallet] => [symbol, account.isolated(symbol)]),
       ];
       for (const [symbol, wallet] of wallets) {
         for (const [currency, liability] of wallet.liabilities) {
           if (liability.principal.lte(0)) continue;
-          const annual = this.annualRate(currency);
-          const charged = liability.principal.mul(annual).div(365 * 24).mul(hours).toDecimalPlaces(8, Decimal.ROUND_UP);
-          liability.interest = liability.interest.plus(charged);
-          this.records(account).interest.push({
-            currency,
-            symbol,
-            dayRatio: annual.div(365).toDecimalPlaces(8),
-            interestAmount: charged,
-            createdTime: hour * HOUR_MS,
-          });
+          const dayRatio = this.dayRatio(currency);
+          const precision = CURRENCIES.find((c) => c.currency === currency)?.precision ?? 8;
+          const charged = liability.principal.mul(dayRatio).div(24).toDecimalPlaces(precision, Decimal.ROUND_UP);
+          for (let h = first; h <= hour; h += 1) {
+            liability.interest = liability.interest.plus(charged);
+            this.records(account).interest.push({ currency, symbol, dayRatio, interestAmount: charged, createdTime: h * HOUR_MS });
+          }
         }
       }
     }
+  }
+
+  /** The daily rate borrowers pay: the annual market rate over 365 days. */
+  dayRatio(currency: string): Decimal {
+    return this.annualRate(currency).div(365).toDecimalPlaces(8, Decimal.ROUND_UP);
+  }
+}
+
+/** Isolated loans need a listed isolated pair: anything else is a parameter error, as the venue answers it. */
+function requireIsolatedSymbol(target: LoanTarget): void {
+  if (target.mode !== 'isolated') return;
+  if (!target.symbol) throw KUCOIN.badRequest('symbol is required for isolated margin');
+  if (!SYMBOLS.some((s) => s.symbol === target.symbol && s.isolated)) {
+    throw KUCOIN.badRequest(`${target.symbol} is not an isolated margin symbol`);
   }
 }

@@ -12,9 +12,7 @@ describe('proxy: secrets never leave', () => {
     const signatures: string[] = [];
     const scenarios = [
       testProxy({}, (sent) => {
-        // A venue that echoes what it was sent must not make the proxy echo it too: it passes through
-        // only what the venue chose to answer, which a real venue never fills with keys. Here the
-        // venue answers its usual envelope.
+        // Keep every signature sent, to look for it in the answers too.
         for (const name of ['kc-api-sign', 'x-bm-sign']) if (sent.headers[name]) signatures.push(sent.headers[name]!);
         return { body: { code: '200000', data: { ok: true } }, headers: { 'gw-ratelimit-remaining': '10' } };
       }),

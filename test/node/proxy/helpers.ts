@@ -94,9 +94,15 @@ export function rawRequest(
   });
 }
 
+/** Hosts a test tried to reach off loopback: each suite asserts this stays empty. */
+export const offLoopbackAttempts: string[] = [];
+
 /** The global fetch, refusing anything but 127.0.0.1: tests never reach a real venue. */
 export const loopbackFetch: typeof fetch = (input, init) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
-  if (url.hostname !== '127.0.0.1') return Promise.reject(new Error(`test tried to reach ${url.host}`));
+  if (url.hostname !== '127.0.0.1') {
+    offLoopbackAttempts.push(url.host);
+    return Promise.reject(new Error(`test tried to reach ${url.host}`));
+  }
   return fetch(input, init);
 };

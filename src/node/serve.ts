@@ -5,13 +5,23 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FetchHandler } from './types.js';
+
+/** What a server adapter tells a handler beyond the `Request`: the raw target and the peer address. */
+export interface RequestInfo {
+  rawTarget?: string;
+  remoteAddress?: string;
+}
+
+/** A standard fetch handler (the proxy, the sandbox), optionally told the raw target and peer. */
+export type FetchHandler = (request: Request, info?: RequestInfo) => Promise<Response>;
 
 export interface ServeOptions {
   /** Default `127.0.0.1`. */
   host?: string;
   /** Default 0: any free port (read it from the returned `url`). */
   port?: number;
+  /** When the handler throws: answer 500 (default), or drop the connection with no answer. */
+  onThrow?: 'respond-500' | 'drop-connection';
 }
 
 export interface ServedHandler {
@@ -105,6 +115,11 @@ export function serveFetchHandler(handler: FetchHandler, options: ServeOptions =
       try {
         response = await handler(request, { rawTarget: req.url, remoteAddress: req.socket.remoteAddress });
       } catch {
+        // The sandbox throws on purpose to simulate a lost answer: the caller sees a reset connection.
+        if (options.onThrow === 'drop-connection') {
+          res.destroy();
+          return;
+        }
         response = Response.json({ error: 'internal_error', message: 'The server failed on this request.' }, { status: 500 });
       }
       try {
