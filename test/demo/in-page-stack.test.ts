@@ -11,7 +11,8 @@ describe('in-page stack (client -> proxy handler -> sandbox handler)', () => {
     const pairs = await client.bitmart.getIsolatedPairs({ symbol: 'BTC_USDT' });
     expect(pairs[0]!.symbol).to.equal('BTC_USDT');
     const limits = await client.kucoin.getMarginRiskLimit({ currency: 'BTC' });
-    expect(limits[0]!.currency).to.equal('BTC');
+    const [btc] = limits;
+    expect(btc && 'currency' in btc ? btc.currency : undefined).to.equal('BTC');
     expect(stack.upstream).to.include('GET /api/v3/mark-price/all-symbols');
     expect(stack.upstream).to.include('GET /api/v3/margin/currencies?currency=BTC');
   });
