@@ -78,6 +78,8 @@ interface MarginOrder {
   lastUpdatedAt: number;
   /** Entered the book (rested) at some point; stays true once done. */
   inOrderBook: boolean;
+  /** Which side of the price the mark was on when the order rested: it fills once the mark crosses to the other. */
+  restedAt: MarkPosition;
   cancelledSize: Decimal;
   cancelledFunds: Decimal;
   active: boolean;
@@ -141,6 +143,19 @@ interface Plan {
 }
 
 type Version = 'v3' | 'v1';
+
+/** 1: the mark is above the price, -1: below. */
+type MarkPosition = 1 | -1;
+
+/**
+ * Where the mark is against a resting price. At the price itself counts as the side that does
+ * not fill, so an order resting at the mark waits for the mark to move through it.
+ */
+function markPosition(mark: Decimal, price: Decimal, side: OrderSide): MarkPosition {
+  const c = mark.cmp(price);
+  if (c === 0) return side === 'buy' ? 1 : -1;
+  return c > 0 ? 1 : -1;
+}
 
 const str = (value: Decimal): string => toPlainString(value);
 const sum = (values: readonly Decimal[]): Decimal => values.reduce((a, b) => a.plus(b), ZERO);
@@ -214,6 +229,7 @@ function readOrderRequest(ctx: RequestContext, version: Version): OrderRequest {
 
   if (cancelAfter !== undefined && timeInForce !== 'GTT') throw KUCOIN.badRequest('cancelAfter is only valid with timeInForce GTT');
   if (timeInForce === 'GTT' && cancelAfter === undefined) throw KUCOIN.badRequest('cancelAfter is required with timeInForce GTT');
+  // The doc: postOnly "is disabled when the order timing strategy is IOC or FOK"; refused, not silently dropped.
   if (postOnly && (timeInForce === 'IOC' || timeInForce === 'FOK')) {
     throw KUCOIN.badRequest('postOnly cannot be used with timeInForce IOC or FOK');
   }
@@ -292,12 +308,23 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
     return accountOf(order).wallet(order.mode, order.symbol);
   }
 
+  /** Buys hold (and pay in) the quote currency, sells the base. */
+  function currencies(order: MarginOrder): { held: string; received: string } {
+    const fixture = SYMBOLS.find((s) => s.symbol === order.symbol)!;
+    return order.side === 'buy'
+      ? { held: fixture.quoteCurrency, received: fixture.baseCurrency }
+      : { held: fixture.baseCurrency, received: fixture.quoteCurrency };
+  }
+
   function quoteUsd(quote: string): Decimal {
     if (quote === 'USDT' || quote === 'USDC') return new Decimal(1);
     return state.markPrices.get(`${quote}-USDT`) ?? new Decimal(1);
   }
 
-  /** Room left under the personal borrow limit, read without creating ledger entries. */
+  /**
+   * What autoBorrow borrows to cover `shortfall`: rounded up to `borrowMinUnit`, refused as the
+   * ledger would refuse it. Reads the ledger without touching it, so test orders can ask too.
+   */
   function borrowFor(account: KucoinAccount, target: LoanTarget, shortfall: Decimal, version: Version): Decimal {
     const limits = state.loans.limits(target);
     if (!limits) throw KUCOIN.borrowRefused(`${target.currency} cannot be borrowed${target.symbol && target.mode === 'isolated' ? ` on ${target.symbol}` : ''}`);
@@ -397,15 +424,14 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
   /** Moves the money of executions: the held side is spent, the other side credited net of fees. */
   function settle(order: MarginOrder, executions: readonly Execution[], liquidity: Liquidity, at: number): void {
     if (executions.length === 0) return;
-    const fixture = SYMBOLS.find((s) => s.symbol === order.symbol)!;
     const fee = sum(executions.map((e) => recordFill(order, e, liquidity, at)));
     const size = sum(executions.map((e) => e.size));
     const funds = sum(executions.map((e) => e.funds));
     const wallet = walletOf(order);
+    const { held, received: receivedCurrency } = currencies(order);
     const spent = order.side === 'buy' ? funds.plus(fee) : size;
-    wallet.release(order.side === 'buy' ? fixture.quoteCurrency : fixture.baseCurrency, spent, true);
+    wallet.release(held, spent, true);
     order.held = order.held.minus(spent);
-    const receivedCurrency = order.side === 'buy' ? fixture.baseCurrency : fixture.quoteCurrency;
     const received = order.side === 'buy' ? size : funds.minus(fee);
     wallet.credit(receivedCurrency, received);
     if (order.autoRepay) autoRepay(order, receivedCurrency, received);
@@ -425,10 +451,13 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
     }
   }
 
-  function cancel(order: MarginOrder, at: number): void {
-    const fixture = SYMBOLS.find((s) => s.symbol === order.symbol)!;
-    walletOf(order).release(order.side === 'buy' ? fixture.quoteCurrency : fixture.baseCurrency, order.held);
+  function releaseHeld(order: MarginOrder): void {
+    if (order.held.gt(0)) walletOf(order).release(currencies(order).held, order.held);
     order.held = ZERO;
+  }
+
+  function cancel(order: MarginOrder, at: number): void {
+    releaseHeld(order);
     order.cancelledSize = order.size.minus(order.dealSize);
     order.cancelledFunds = order.cancelledSize.mul(order.price);
     order.cancelExist = true;
@@ -437,11 +466,7 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
 
   /** Closes an order that did not rest: what it did not fill is cancelled at once. */
   function closeUnrested(order: MarginOrder, at: number): void {
-    if (order.held.gt(0)) {
-      const fixture = SYMBOLS.find((s) => s.symbol === order.symbol)!;
-      walletOf(order).release(order.side === 'buy' ? fixture.quoteCurrency : fixture.baseCurrency, order.held);
-      order.held = ZERO;
-    }
+    releaseHeld(order);
     if (order.funds.gt(0)) {
       order.cancelledFunds = order.funds.minus(order.dealFunds);
     } else {
@@ -452,7 +477,9 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
     markDone(order, at);
   }
 
-  // Resting orders move with the clock: GTT ones expire, the others fill once the mark passes them.
+  // Resting orders move with the clock: GTT ones expire, the others fill once the mark crosses
+  // their price. Usually that is the mark falling through a bid (rising through an ask); the rest
+  // of an order that swept the whole synthetic book sits past the mark and fills when the mark reaches it.
   state.onTick((now) => {
     for (const order of [...open.values()]) {
       if (order.expiresAt !== undefined && now >= order.expiresAt) {
@@ -460,7 +487,7 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
         continue;
       }
       const mark = state.markPrices.get(order.symbol)!;
-      if (order.side === 'buy' ? mark.lt(order.price) : mark.gt(order.price)) {
+      if (markPosition(mark, order.price, order.side) !== order.restedAt) {
         const remaining = order.size.minus(order.dealSize);
         settle(order, [{ price: order.price, size: remaining, funds: order.price.mul(remaining) }], 'maker', now);
         markDone(order, now);
@@ -519,6 +546,7 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
       createdAt: ctx.now,
       lastUpdatedAt: ctx.now,
       inOrderBook: false,
+      restedAt: markPosition(state.markPrices.get(fixture.symbol)!, request.price ?? ZERO, request.side),
       cancelledSize: ZERO,
       cancelledFunds: ZERO,
       active: true,

@@ -248,6 +248,25 @@ describe('sandbox: orders', () => {
       // latest first: the deepest level was taken last
       expect(fills.map((f: { price: string }) => f.price)).to.deep.equal(levels.map((l) => l.price.toString()).reverse());
       expect(fills.every((f: { liquidity: string; feeRate: string }) => f.liquidity === 'taker' && f.feeRate === '0.001')).to.equal(true);
+
+      // The rest sits above the mark (the book is swept): it waits while the mark stays below it...
+      t.sandbox.state.markPrices.set('BTC-USDT', '67200');
+      t.advance(1_000);
+      const waiting = (await call(t, 'GET', `/api/v3/hf/margin/orders/${json.data.orderId}?symbol=BTC-USDT`)).json.data;
+      expect(waiting).to.include({ active: true, dealSize: taken.toString() });
+      // ...and fills, as maker at its own price, once the mark reaches it.
+      t.sandbox.state.markPrices.set('BTC-USDT', '67300');
+      t.advance(1_000);
+      const done = (await call(t, 'GET', `/api/v3/hf/margin/orders/${json.data.orderId}?symbol=BTC-USDT`)).json.data;
+      const restFunds = rest.mul(price);
+      expect(done).to.include({
+        active: false,
+        dealSize: '1',
+        dealFunds: takenFunds.plus(restFunds).toString(),
+        fee: takenFunds.mul(TAKER_FEE_RATE).plus(restFunds.mul(MAKER_FEE_RATE)).toString(),
+      });
+      expect(balance(t, 'BTC').available).to.equal('3');
+      expect(balance(t, 'USDT').hold).to.equal('0');
     });
 
     it('a resting order fills as maker once the mark moves through its price', async () => {
@@ -542,7 +561,8 @@ describe('sandbox: orders', () => {
         await place(t, { clientOid: 'test-3', side: 'sell', symbol: 'BTC-USDT', type: 'market', size: '1' }, ORDER_TEST_V1),
       ];
       expect(tested.map((r) => r.json.code)).to.deep.equal(['200000', '200000', '200000']);
-      expect(tested[1]!.json.data).to.include({ borrowSize: 20096.48, loanApplyId: '' });
+      // 120096 held less the 99399.52 available (keep-1 holds 600.48), up to whole USDT (borrowMinUnit 1)
+      expect(tested[1]!.json.data).to.include({ borrowSize: 20697, loanApplyId: '' });
       expect(snapshot()).to.equal(before);
       const openAfter = (await call(t, 'GET', '/api/v3/hf/margin/orders/active?symbol=BTC-USDT&tradeType=MARGIN_TRADE')).json.data;
       expect(openAfter).to.deep.equal(openBefore);
