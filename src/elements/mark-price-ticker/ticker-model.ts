@@ -1,0 +1,148 @@
+/**
+ * What the ticker knows about each symbol, with no DOM: the latest mark price, the price when
+ * the element first saw it, the direction of the last move, and how many moves there were.
+ */
+import { Decimal } from '../../core/decimal.js';
+
+export type TickerMode = 'tape' | 'list' | 'single';
+export const TICKER_MODES: readonly TickerMode[] = ['tape', 'list', 'single'];
+
+export const DEFAULT_POLL_INTERVAL_MS = 3000;
+/** Below one second a page of tickers would only add load on the venue's rate limit. */
+export const MIN_POLL_INTERVAL_MS = 1000;
+
+/** A mark price as the client reads it (`getMarkPriceList`, `getMarkPriceDetail`). */
+export interface MarkPriceSample {
+  symbol: string;
+  value: Decimal;
+  timePoint: number;
+}
+
+export type Direction = 'up' | 'down' | 'flat';
+
+export interface TickerRow {
+  readonly symbol: string;
+  readonly value: Decimal;
+  /** The first value this element saw: "change since the element started" is measured from it. */
+  readonly baseline: Decimal;
+  /** The direction of the last move; `flat` until the value first moves. */
+  readonly direction: Direction;
+  /** Moves seen so far; its parity picks the flash animation, so each move restarts it. */
+  readonly moves: number;
+  readonly timePoint: number;
+}
+
+/** `mode` as typed in an attribute; anything unknown is the default, `tape`. */
+export function parseMode(value: string | null | undefined): TickerMode {
+  const mode = (value ?? '').trim().toLowerCase();
+  return (TICKER_MODES as readonly string[]).includes(mode) ? (mode as TickerMode) : 'tape';
+}
+
+/** `poll-interval` in ms: the default when missing or not a number, never below the minimum. */
+export function clampPollInterval(value: number | null | undefined): number {
+  if (value === null || value === undefined || !Number.isFinite(value) || value <= 0) return DEFAULT_POLL_INTERVAL_MS;
+  return Math.max(MIN_POLL_INTERVAL_MS, Math.round(value));
+}
+
+/** `symbols="btc-usdt, ETH-USDT"` -> `['BTC-USDT', 'ETH-USDT']`: trimmed, upper case, no repeats. */
+export function parseSymbols(text: string | null | undefined): string[] {
+  const seen = new Set<string>();
+  for (const part of (text ?? '').split(',')) {
+    const symbol = part.trim().toUpperCase();
+    if (symbol) seen.add(symbol);
+  }
+  return [...seen];
+}
+
+/** The change since the element started, as a fraction (`0.0123` is +1.23 %); none from a zero baseline. */
+export function changeSinceStart(row: TickerRow): Decimal | undefined {
+  if (row.baseline.isZero()) return undefined;
+  return row.value.minus(row.baseline).div(row.baseline).toDecimalPlaces(8, Decimal.ROUND_HALF_EVEN);
+}
+
+/**
+ * Every symbol's row. A row object is replaced only when its value moves, so a renderer can
+ * tell by identity which rows changed (500 symbols, a handful of moves per tick).
+ */
+export class TickerModel {
+  private readonly rows = new Map<string, TickerRow>();
+  /** The venue's order of the last list, for "every symbol". */
+  private order: string[] = [];
+  private version = 0;
+
+  /** Increases whenever a row or the order changes. */
+  get revision(): number {
+    return this.version;
+  }
+
+  /**
+   * Takes in a fresh answer; returns the symbols whose value moved. `complete` says the answer
+   * lists every symbol (the all-symbols endpoint), so its order becomes the display order.
+   */
+  ingest(samples: readonly MarkPriceSample[], complete: boolean): string[] {
+    const moved: string[] = [];
+    let touched = false;
+    for (const sample of samples) {
+      const row = this.rows.get(sample.symbol);
+      if (!row) {
+        this.rows.set(sample.symbol, {
+          symbol: sample.symbol,
+          value: sample.value,
+          baseline: sample.value,
+          direction: 'flat',
+          moves: 0,
+          timePoint: sample.timePoint,
+        });
+        touched = true;
+        continue;
+      }
+      if (row.value.eq(sample.value)) continue;
+      this.rows.set(sample.symbol, {
+        ...row,
+        value: sample.value,
+        direction: sample.value.gt(row.value) ? 'up' : 'down',
+        moves: row.moves + 1,
+        timePoint: sample.timePoint,
+      });
+      moved.push(sample.symbol);
+      touched = true;
+    }
+    if (complete) {
+      const order = samples.map((s) => s.symbol);
+      if (order.length !== this.order.length || order.some((s, i) => s !== this.order[i])) {
+        this.order = order;
+        touched = true;
+      }
+    }
+    if (touched) this.version += 1;
+    return moved;
+  }
+
+  get(symbol: string): TickerRow | undefined {
+    return this.rows.get(symbol);
+  }
+
+  /** The rows to show: the `wanted` symbols in their order, or every symbol when none are named. */
+  select(wanted: readonly string[]): { rows: TickerRow[]; missing: string[] } {
+    if (wanted.length === 0) {
+      return { rows: this.order.map((s) => this.rows.get(s)).filter((r): r is TickerRow => r !== undefined), missing: [] };
+    }
+    const rows: TickerRow[] = [];
+    const missing: string[] = [];
+    for (const symbol of wanted) {
+      const row = this.rows.get(symbol);
+      if (row) rows.push(row);
+      else missing.push(symbol);
+    }
+    return { rows, missing };
+  }
+}
+
+/**
+ * When the next polite announcement may be made: a screen reader hears a price at most once per
+ * `gapMs`. Returns the ms to wait (0: now).
+ */
+export function announcementDelay(lastAnnouncedAt: number | undefined, now: number, gapMs: number): number {
+  if (lastAnnouncedAt === undefined) return 0;
+  return Math.max(0, lastAnnouncedAt + gapMs - now);
+}
