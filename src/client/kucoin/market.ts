@@ -69,7 +69,8 @@ export async function getCrossMarginSymbols(
 export interface EtfInfo {
   currency: string;
   netAsset: Decimal;
-  targetLeverage: Decimal;
+  /** A range as KuCoin writes it (`2-4`), not one number. */
+  targetLeverage: string;
   actualLeverage: Decimal;
   issuedSize: Decimal;
   basket: string;
@@ -87,7 +88,7 @@ export async function getEtfInfo(
   return FieldReader.listOf(data, 'getEtfInfo', (r) => ({
     currency: r.str('currency'),
     netAsset: r.dec('netAsset'),
-    targetLeverage: r.dec('targetLeverage'),
+    targetLeverage: r.str('targetLeverage'),
     actualLeverage: r.dec('actualLeverage'),
     issuedSize: r.dec('issuedSize'),
     basket: r.str('basket'),

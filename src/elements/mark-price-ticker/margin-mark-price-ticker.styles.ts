@@ -1,0 +1,304 @@
+import { css } from 'lit';
+
+/** Public tokens this element reads beyond the shared theme (documented as @cssprop). */
+export const TICKER_TOKENS = ['--margin-kit-tape-item-duration'] as const;
+
+/**
+ * Motion is transform and opacity only: the tape slides with `transform`, a flash fades an
+ * overlay's `opacity`. Neither lays out, so 500 symbols tick without layout work.
+ */
+export default css`
+  :host {
+    display: block;
+    --_tape-item-duration: var(--margin-kit-tape-item-duration, 2.5s);
+    /* the number of symbols on the tape, set per render on the track */
+    --_tape-items: 20;
+    --_flash-duration: 700ms;
+  }
+
+  button {
+    font: inherit;
+    color: inherit;
+  }
+
+  .bar {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+  }
+
+  .stale {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    padding: 0 calc(var(--_space) / 2);
+    border: 1px solid var(--_warning);
+    border-radius: var(--_radius);
+    color: var(--_warning);
+    font-size: 0.85em;
+    white-space: nowrap;
+  }
+
+  .retry,
+  .pause {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    padding: 2px var(--_space);
+    cursor: pointer;
+  }
+
+  .pause[aria-pressed='true'] {
+    border-color: var(--_accent);
+  }
+
+  /* ---- states ---- */
+
+  .skeleton {
+    display: flex;
+    gap: var(--_space);
+    padding: var(--_space);
+  }
+
+  .skeleton .bone {
+    flex: 0 0 8em;
+    height: 1.2em;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    animation: pulse 1.2s ease-in-out infinite alternate;
+  }
+
+  @keyframes pulse {
+    from {
+      opacity: 1;
+    }
+    to {
+      opacity: 0.4;
+    }
+  }
+
+  .message {
+    margin: 0;
+    padding: var(--_space);
+    color: var(--_muted);
+  }
+
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space);
+    color: var(--_error);
+  }
+
+  /* ---- an item: symbol, price, direction, change ---- */
+
+  .item {
+    position: relative;
+    display: inline-flex;
+    align-items: baseline;
+    gap: calc(var(--_space) / 2);
+    padding: 2px var(--_space);
+    border: 0;
+    border-radius: var(--_radius);
+    background: none;
+    white-space: nowrap;
+    cursor: pointer;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .item[aria-current='true'],
+  tr[aria-current='true'] th {
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+
+  .symbol {
+    font-weight: 600;
+  }
+
+  .price {
+    font-family: var(--_font-mono);
+  }
+
+  .direction.up,
+  .change.up {
+    color: var(--_up);
+  }
+
+  .direction.down,
+  .change.down {
+    color: var(--_down);
+  }
+
+  .change {
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+
+  .off {
+    font-size: 0.8em;
+    color: var(--_muted);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0 4px;
+  }
+
+  /* A flash is an overlay fading out; the parity class switches between two identical animations. */
+  .flashable {
+    position: relative;
+  }
+
+  .flashable::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: var(--_radius);
+    opacity: 0;
+    pointer-events: none;
+  }
+
+  .flash-up::after {
+    background: var(--_up);
+  }
+
+  .flash-down::after {
+    background: var(--_down);
+  }
+
+  .flash-0::after {
+    animation: flash-a var(--_flash-duration) ease-out;
+  }
+
+  .flash-1::after {
+    animation: flash-b var(--_flash-duration) ease-out;
+  }
+
+  @keyframes flash-a {
+    from {
+      opacity: 0.35;
+    }
+    to {
+      opacity: 0;
+    }
+  }
+
+  @keyframes flash-b {
+    from {
+      opacity: 0.35;
+    }
+    to {
+      opacity: 0;
+    }
+  }
+
+  /* ---- tape ---- */
+
+  .tape {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    padding: 2px;
+  }
+
+  .viewport {
+    flex: 1 1 auto;
+    min-width: 0;
+    overflow: hidden;
+    contain: paint;
+  }
+
+  .track {
+    display: flex;
+    width: max-content;
+    will-change: transform;
+    animation: tape-scroll calc(var(--_tape-items) * var(--_tape-item-duration)) linear infinite;
+  }
+
+  .group {
+    display: flex;
+    gap: var(--_space);
+    padding-inline-end: var(--_space);
+  }
+
+  .viewport:hover .track,
+  .viewport:focus-within .track,
+  .track.paused {
+    animation-play-state: paused;
+  }
+
+  @keyframes tape-scroll {
+    from {
+      transform: translateX(0);
+    }
+    to {
+      transform: translateX(-50%);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    /* A static strip the trader scrolls: no copy, no pause button (nothing moves). */
+    .viewport {
+      overflow-x: auto;
+    }
+    .track {
+      animation: none;
+      transform: none;
+    }
+    .copy,
+    .pause {
+      display: none;
+    }
+  }
+
+  /* ---- list ---- */
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+
+  th,
+  td {
+    padding: 2px var(--_space);
+    text-align: end;
+    border-bottom: 1px solid var(--_border);
+  }
+
+  th:first-child {
+    text-align: start;
+  }
+
+  thead th {
+    color: var(--_muted);
+    font-weight: 500;
+  }
+
+  /* ---- single ---- */
+
+  .card {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    justify-items: start;
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+
+  .card .item {
+    font-size: 1.1em;
+    padding: 0;
+  }
+
+  .big {
+    font-family: var(--_font-mono);
+    font-size: 2.2em;
+    font-weight: 600;
+    padding: 0 4px;
+  }
+`;
