@@ -36,7 +36,8 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       outDir: cdn ? 'dist/cdn' : 'dist',
       emptyOutDir: !cdn,
-      sourcemap: true,
+      // No maps: they would point at src/, which the package does not ship.
+      sourcemap: false,
       minify: cdn,
       lib: cdn
         ? { entry: src('cdn.ts'), formats: ['es'], fileName: () => 'margin-kit.js' }

@@ -1,0 +1,99 @@
+import { expect } from '@open-wc/testing';
+import { Decimal } from '../../../src/core/decimal.js';
+import {
+  announcementDelay,
+  changeSinceStart,
+  clampPollInterval,
+  parseMode,
+  parseSymbols,
+  TickerModel,
+  type MarkPriceSample,
+} from '../../../src/elements/mark-price-ticker/ticker-model.js';
+import { formatChange, TickerViews } from '../../../src/elements/mark-price-ticker/ticker-view.js';
+
+const sample = (symbol: string, value: string, timePoint = 1): MarkPriceSample => ({ symbol, value: new Decimal(value), timePoint });
+
+describe('ticker model (pure)', () => {
+  it('reads attributes: mode, poll interval (default 3000, never below 1000), symbols', () => {
+    expect([parseMode('list'), parseMode(' SINGLE '), parseMode('tape'), parseMode('wobble'), parseMode(null)]).to.deep.equal([
+      'list',
+      'single',
+      'tape',
+      'tape',
+      'tape',
+    ]);
+    expect([clampPollInterval(5000), clampPollInterval(200), clampPollInterval(1000), clampPollInterval(NaN), clampPollInterval(0), clampPollInterval(undefined), clampPollInterval(-5)]).to.deep.equal([
+      5000, 1000, 1000, 3000, 3000, 3000, 3000,
+    ]);
+    expect(parseSymbols(' btc-usdt, ETH-USDT,,BTC-USDT ,')).to.deep.equal(['BTC-USDT', 'ETH-USDT']);
+    expect(parseSymbols('')).to.deep.equal([]);
+  });
+
+  it('tracks direction, moves and change since the first value; rows are replaced only when they move', () => {
+    const model = new TickerModel();
+    expect(model.ingest([sample('BTC-USDT', '100'), sample('ETH-USDT', '50')], true)).to.deep.equal([]);
+    const eth = model.get('ETH-USDT');
+    expect(model.get('BTC-USDT')!.direction).to.equal('flat');
+    const r1 = model.revision;
+    expect(model.ingest([sample('BTC-USDT', '101'), sample('ETH-USDT', '50')], true)).to.deep.equal(['BTC-USDT']);
+    expect(model.revision).to.equal(r1 + 1);
+    expect(model.get('ETH-USDT')).to.equal(eth); // same object: its view is reused
+    const btc = model.get('BTC-USDT')!;
+    expect([btc.direction, btc.moves, btc.baseline.toString()]).to.deep.equal(['up', 1, '100']);
+    expect(changeSinceStart(btc)!.toString()).to.equal('0.01');
+    model.ingest([sample('BTC-USDT', '99.5')], false);
+    const down = model.get('BTC-USDT')!;
+    expect([down.direction, down.moves]).to.deep.equal(['down', 2]);
+    expect(changeSinceStart(down)!.toString()).to.equal('-0.005');
+    // nothing moved: no new revision
+    const r2 = model.revision;
+    model.ingest([sample('BTC-USDT', '99.50'), sample('ETH-USDT', '50')], true);
+    expect(model.revision).to.equal(r2);
+    expect(changeSinceStart({ ...down, baseline: new Decimal(0) })).to.equal(undefined);
+  });
+
+  it('selects the named symbols in their order, or every symbol in the venue order', () => {
+    const model = new TickerModel();
+    model.ingest([sample('A-USDT', '1'), sample('B-USDT', '2'), sample('C-USDT', '3')], true);
+    expect(model.select([]).rows.map((r) => r.symbol)).to.deep.equal(['A-USDT', 'B-USDT', 'C-USDT']);
+    const picked = model.select(['C-USDT', 'X-USDT', 'A-USDT']);
+    expect(picked.rows.map((r) => r.symbol)).to.deep.equal(['C-USDT', 'A-USDT']);
+    expect(picked.missing).to.deep.equal(['X-USDT']);
+  });
+
+  it('formats at the priceIncrement, reusing text for unchanged rows; the flash class alternates per move', () => {
+    const model = new TickerModel();
+    model.ingest([sample('BTC-USDT', '67250.4'), sample('SHIB-USDT', '0.00002512')], true);
+    const info = new Map([
+      ['BTC-USDT', { priceIncrement: new Decimal('0.1'), enableTrading: true }],
+      ['SHIB-USDT', { priceIncrement: new Decimal('0.00000001'), enableTrading: false }],
+    ]);
+    const views = new TickerViews();
+    const [btc, shib] = views.views(model.select([]).rows, 'en-US', info);
+    expect([btc!.priceText, btc!.changeText, btc!.flashClass, btc!.tradingOff]).to.deep.equal(['67,250.4', '0.00%', '', false]);
+    expect([shib!.priceText, shib!.tradingOff]).to.deep.equal(['0.00002512', true]);
+    expect(views.views(model.select([]).rows, 'de-DE', info)[0]!.priceText).to.equal('67.250,4');
+    model.ingest([sample('BTC-USDT', '67300')], false);
+    const [up, shibAgain] = views.views(model.select([]).rows, 'de-DE', info);
+    expect(shibAgain).to.equal(views.views(model.select([]).rows, 'de-DE', info)[1]);
+    expect([up!.priceText, up!.flashClass, up!.changeSign, up!.direction]).to.deep.equal(['67.300,0', 'flash-up flash-1', 'up', 'up']);
+    model.ingest([sample('BTC-USDT', '67299.9')], false);
+    const [down] = views.views(model.select([]).rows, 'de-DE', info);
+    expect(down!.flashClass).to.equal('flash-down flash-0');
+    // without an increment the venue's own digits are kept
+    expect(new TickerViews().views(model.select(['SHIB-USDT']).rows, 'en-US', new Map())[0]!.priceText).to.equal('0.00002512');
+  });
+
+  it('formats a change as a signed percentage with two decimals', () => {
+    expect(formatChange(new Decimal('0.012345'), 'en-US')).to.equal('+1.23%');
+    expect(formatChange(new Decimal('-0.004'), 'en-US')).to.equal('-0.40%');
+    expect(formatChange(new Decimal('0'), 'en-US')).to.equal('0.00%');
+  });
+
+  it('throttles announcements to one per gap', () => {
+    expect(announcementDelay(undefined, 5000, 10_000)).to.equal(0);
+    expect(announcementDelay(1000, 5000, 10_000)).to.equal(6000);
+    expect(announcementDelay(1000, 11_000, 10_000)).to.equal(0);
+    expect(announcementDelay(1000, 20_000, 10_000)).to.equal(0);
+  });
+});
