@@ -107,12 +107,13 @@ export interface Child<T> {
 }
 
 /**
- * Starts `node --import tsx <script> ...args`, waits (bounded) for its first stdout line (JSON),
+ * Starts `node <script> ...args` (with `--import tsx` for a .ts script), waits (bounded) for its first stdout line (JSON),
  * and returns it with a stop() that ends that one process: SIGTERM, then SIGKILL after 3 s.
  * The child's stdin is a pipe: if this process dies, the child sees stdin end and exits too.
  */
 export async function startChild<T>(script: string, args: readonly string[], timeoutMs = 20_000): Promise<Child<T>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, script, ...args], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -4,6 +4,8 @@
  *   sandbox               the sandbox exchange (fresh state, seed 1)
  *   ours <upstream URL>   our signing proxy: demo credentials, anonymous, no rate limit, no log
  *   bare <upstream URL>   the floor of any proxy: node:http, no checks, no signing, pipes through
+ *   fetch <upstream URL>  a fetch-handler pass-through: serveFetchHandler + fetch, no checks, no
+ *                         signing (what the web-standard plumbing alone costs, our proxy minus its work)
  *
  * Ends on SIGTERM or when its parent goes away (stdin closes).
  */
@@ -41,6 +43,23 @@ async function bare(upstreamUrl: string): Promise<{ url: string; close(): void }
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
+/** A fetch handler that forwards as our proxy does (whole bodies, fetch upstream) and checks nothing. */
+function fetchPassThrough(upstreamUrl: string) {
+  const origin = new URL(upstreamUrl).origin;
+  return async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const route = /^\/(?:kucoin|bitmart)(\/.*)$/.exec(url.pathname);
+    if (!route) return new Response(null, { status: 404 });
+    const headers = new Headers(request.headers);
+    headers.delete('host');
+    headers.delete('connection');
+    const body = request.method === 'GET' ? undefined : await request.text();
+    const answer = await fetch(`${origin}${route[1]}${url.search}`, { method: request.method, headers, body, redirect: 'manual' });
+    const content = await answer.arrayBuffer();
+    return new Response(content, { status: answer.status, headers: { 'content-type': answer.headers.get('content-type') ?? 'application/json' } });
+  };
+}
+
 async function main(): Promise<void> {
   let served: { url: string; close(): unknown };
   if (mode === 'sandbox') {
@@ -54,10 +73,12 @@ async function main(): Promise<void> {
       log: false,
     });
     served = await serveFetchHandler(proxy, { host: '127.0.0.1', port: 0 });
+  } else if (mode === 'fetch' && upstream) {
+    served = await serveFetchHandler(fetchPassThrough(upstream), { host: '127.0.0.1', port: 0 });
   } else if (mode === 'bare' && upstream) {
     served = await bare(upstream);
   } else {
-    throw new Error('usage: proxy-server.ts sandbox | ours <upstream> | bare <upstream>');
+    throw new Error('usage: proxy-server.ts sandbox | ours <upstream> | bare <upstream> | fetch <upstream>');
   }
   process.stdout.write(`${JSON.stringify({ url: served.url })}\n`);
   const stop = () => {

@@ -100,6 +100,7 @@ async function main(): Promise<void> {
     console.log(`[${name}] ${section.status} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     if (section.status !== 'measured') console.log(`  ${section.reason}`);
     if (section.detail) console.log(`\n${section.detail}`);
+    for (const note of section.notes ?? []) console.log(`- ${note}`);
   }
   await esbuild.stop();
   const seconds = (Date.now() - started.getTime()) / 1000;

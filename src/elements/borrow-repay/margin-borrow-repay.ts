@@ -164,7 +164,8 @@ export class MarginBorrowRepay extends MarginKitElement {
   private venueCache: { key: string; client: MarginClient; venue: BorrowRepayVenue } | undefined;
   /** The target of the loan in flight or being checked: attributes may change meanwhile. */
   private activeSetup: Setup | undefined;
-  private lastLimitsError: unknown;
+  /** The limits failed to load at the last attempt (reported once per run of failures). */
+  private limitsFailing = false;
 
   private readonly limitsPoll = new PollController<BorrowLimits>(this, (s) => this.onLimits(s));
 
@@ -292,12 +293,10 @@ export class MarginBorrowRepay extends MarginKitElement {
   }
 
   private onLimits(state: PollState<BorrowLimits>): void {
-    if (state.error !== undefined && state.error !== this.lastLimitsError && !state.loading) {
-      this.lastLimitsError = state.error;
-      this.reportError(state.error, 'load-limits');
-    } else if (state.error === undefined) {
-      this.lastLimitsError = undefined;
-    }
+    if (state.loading) return;
+    const failing = state.error !== undefined;
+    if (failing && !this.limitsFailing) this.reportError(state.error, 'load-limits');
+    this.limitsFailing = failing;
   }
 
   private onPhase(phase: SubmissionPhase): void {
@@ -585,7 +584,7 @@ export class MarginBorrowRepay extends MarginKitElement {
         ${setup.exchange === 'kucoin' && action === 'borrow'
           ? html`<label>
               ${t.form.timeInForce}
-              <select id="time-in-force" .value=${this.timeInForce} ?disabled=${busy} @change=${this.onTimeInForceChange}>
+              <select id="time-in-force" ?disabled=${busy} @change=${this.onTimeInForceChange}>
                 <option value="IOC" ?selected=${this.timeInForce === 'IOC'}>${t.form.ioc}</option>
                 <option value="FOK" ?selected=${this.timeInForce === 'FOK'}>${t.form.fok}</option>
               </select>

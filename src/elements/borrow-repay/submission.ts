@@ -44,7 +44,17 @@ export interface SubmitterPorts {
   lookUp(action: LoanAction, request: LoanRequest & { amount: string }, since: number): Promise<LoanRecord | undefined>;
   now(): number;
   onChange(phase: SubmissionPhase): void;
+  /**
+   * Pauses before each further look-up when the first finds nothing: a request that timed out
+   * may still be on its way to the venue and be recorded a moment later (default: one more
+   * look-up after 1.5 s).
+   */
+  recheckDelaysMs?: readonly number[];
+  sleep?(ms: number): Promise<void>;
 }
+
+const DEFAULT_RECHECK_DELAYS_MS = [1_500];
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class LoanSubmitter {
   private current: SubmissionPhase = { kind: 'idle' };
@@ -108,14 +118,22 @@ export class LoanSubmitter {
     const phase = this.current;
     if (phase.kind !== 'checking') return;
     const { action, request, since, error } = phase;
+    const delays = this.ports.recheckDelaysMs ?? DEFAULT_RECHECK_DELAYS_MS;
+    const sleep = this.ports.sleep ?? defaultSleep;
     try {
-      const record = await this.ports.lookUp(action, request, since);
-      if (record && !this.knownIds.has(record.id)) {
-        this.knownIds.add(record.id);
-        this.set({ kind: 'found', action, request, record, error });
-      } else {
-        this.set({ kind: 'not-found', action, request, error });
+      for (let attempt = 0; ; attempt += 1) {
+        const found = await this.ports.lookUp(action, request, since);
+        const record = found && !this.knownIds.has(found.id) ? found : undefined;
+        if (record) {
+          this.knownIds.add(record.id);
+          this.set({ kind: 'found', action, request, record, error });
+          return;
+        }
+        const delay = delays[attempt];
+        if (delay === undefined) break;
+        await sleep(delay);
       }
+      this.set({ kind: 'not-found', action, request, error });
     } catch (lookupError) {
       this.set({ kind: 'unresolved', action, request, since, error, lookupError });
     }

@@ -1,0 +1,191 @@
+/**
+ * The render benchmark's page. `?mode=ticker`: a 500-symbol `<margin-mark-price-ticker
+ * mode="list">` fed by an in-page fetch; `?mode=naive`: the same data re-rendered with innerHTML
+ * each tick, the baseline. The driver (bench/render.ts) calls `window.renderBench.tick(i)`.
+ */
+import { configure, getMarginClient } from '../../src/client/client.js';
+import type { PollState } from '../../src/client/hub.js';
+import '../../src/define/margin-mark-price-ticker.js';
+
+interface Fixtures {
+  /** The `GET /api/v3/margin/symbols` answer, as text. */
+  symbols: string;
+  /** One `GET /api/v3/mark-price/all-symbols` answer per tick (index 0: the first load), as text. */
+  marks: string[];
+}
+
+export interface TickResult {
+  /** Trigger to rendered (the element's updateComplete / innerHTML set), ms. */
+  updateMs: number;
+  /** Trigger to the next frame after it (style, layout, paint included), ms. */
+  frameMs: number;
+  /** The first row's price text after the tick, to check the tick showed. */
+  firstPrice: string;
+  rows: number;
+}
+
+declare global {
+  interface Window {
+    renderBench: { ready: Promise<{ rows: number }>; tick(index: number): Promise<TickResult>; requests: Record<string, number> };
+  }
+}
+
+const PROXY_URL = 'https://proxy.render-bench.invalid';
+const MARKS_PATH = '/kucoin/api/v3/mark-price/all-symbols';
+const SYMBOLS_PATH = '/kucoin/api/v3/margin/symbols';
+const mode = new URLSearchParams(location.search).get('mode') === 'naive' ? 'naive' : 'ticker';
+
+let current = 0;
+const requests: Record<string, number> = {};
+
+function answer(text: string): Response {
+  return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
+}
+
+/** The in-page "network": the two answers the ticker needs, prepared before timing starts. */
+function fakeFetch(fixtures: Fixtures): typeof globalThis.fetch {
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const path = new URL(request.url).pathname;
+    requests[path] = (requests[path] ?? 0) + 1;
+    if (path === MARKS_PATH) return answer(fixtures.marks[current]!);
+    if (path === SYMBOLS_PATH) return answer(fixtures.symbols);
+    return new Response(JSON.stringify({ code: '400100', msg: `not served by the render bench: ${path}` }), { status: 404 });
+  }) as typeof globalThis.fetch;
+}
+
+const nextFrame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+/** The frame after the change: rAF runs before style and layout, so wait for the one after. */
+const afterNextFrame = async () => {
+  await nextFrame();
+  await nextFrame();
+};
+
+async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`render bench: ${what} did not happen within ${timeoutMs / 1000} s`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
+async function startTicker(fixtures: Fixtures) {
+  configure({ proxyUrl: PROXY_URL, fetch: fakeFetch(fixtures) });
+  const ticker = document.createElement('margin-mark-price-ticker');
+  ticker.setAttribute('mode', 'list');
+  // The bench drives the ticks; the element's own timer must not fire during the run.
+  ticker.setAttribute('poll-interval', '3600000');
+  document.body.append(ticker);
+  const rows = () => ticker.shadowRoot?.querySelectorAll('tbody tr').length ?? 0;
+  const expected = (JSON.parse(fixtures.marks[0]!) as { data: unknown[] }).data.length;
+  await until(() => rows() === expected, `the ticker showing ${expected} rows`);
+
+  // A second subscriber of the shared poll: refresh() makes the hub load once and tell every
+  // subscriber, the ticker first (it subscribed first), exactly as a poll tick does.
+  let settled: ((state: PollState<unknown>) => void) | undefined;
+  const subscription = getMarginClient(PROXY_URL).hub.poll<unknown>(
+    'kucoin:mark-prices',
+    async () => {
+      throw new Error("render bench: the ticker does not poll 'kucoin:mark-prices'");
+    },
+    3_600_000,
+    (state) => {
+      if (!state.loading) settled?.(state);
+    },
+  );
+  const firstPrice = () => ticker.shadowRoot?.querySelector('tbody [part~="price"]')?.textContent?.trim() ?? '';
+
+  return {
+    rows: rows(),
+    async tick(): Promise<Omit<TickResult, 'frameMs'>> {
+      const t0 = performance.now();
+      const state = await new Promise<PollState<unknown>>((done) => {
+        settled = done;
+        subscription.refresh();
+      });
+      settled = undefined;
+      if (state.error) throw state.error;
+      await ticker.updateComplete;
+      return { updateMs: performance.now() - t0, firstPrice: firstPrice(), rows: rows() };
+    },
+  };
+}
+
+interface MarkItem {
+  symbol: string;
+  value: number;
+}
+
+/**
+ * The baseline: what a page without a component library would write. Fetch, parse, rebuild the
+ * whole table as one HTML string. Same data, same columns (price at the increment, direction,
+ * change since start, a flash class on change).
+ */
+async function startNaive(fixtures: Fixtures) {
+  const fetchAnswer = fakeFetch(fixtures);
+  const symbols = (JSON.parse(fixtures.symbols) as { data: { items: { symbol: string; priceIncrement: string }[] } }).data.items;
+  const decimals = new Map(symbols.map((s) => [s.symbol, (s.priceIncrement.split('.')[1] ?? '').length]));
+  const formats = new Map<number, Intl.NumberFormat>();
+  const format = (value: number, d: number) => {
+    let f = formats.get(d);
+    if (!f) formats.set(d, (f = new Intl.NumberFormat(undefined, { minimumFractionDigits: d, maximumFractionDigits: d })));
+    return f.format(value);
+  };
+  const percent = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  const container = document.createElement('div');
+  document.body.append(container);
+
+  const render = async () => {
+    const body = (await (await fetchAnswer(`${PROXY_URL}${MARKS_PATH}`)).json()) as { code: string; data: MarkItem[] };
+    if (body.code !== '200000') throw new Error(`render bench: bad envelope ${body.code}`);
+    let html = '<table><thead><tr><th>Symbol</th><th>Mark price</th><th>Change</th></tr></thead><tbody>';
+    for (const { symbol, value } of body.data) {
+      const before = last.get(symbol);
+      if (!first.has(symbol)) first.set(symbol, value);
+      last.set(symbol, value);
+      const direction = before === undefined || before === value ? '' : value > before ? 'up' : 'down';
+      const change = (value - first.get(symbol)!) / first.get(symbol)!;
+      html += `<tr><th><button type="button" data-symbol="${symbol}">${symbol}</button></th><td><span class="price ${direction ? `flash-${direction}` : ''}">${format(value, decimals.get(symbol) ?? 2)}</span>${direction === 'up' ? '▲' : direction === 'down' ? '▼' : ''}</td><td>${percent.format(change)}</td></tr>`;
+    }
+    container.innerHTML = `${html}</tbody></table>`;
+  };
+  await render();
+  const rows = () => container.querySelectorAll('tbody tr').length;
+  return {
+    rows: rows(),
+    async tick(): Promise<Omit<TickResult, 'frameMs'>> {
+      const t0 = performance.now();
+      await render();
+      return { updateMs: performance.now() - t0, firstPrice: container.querySelector('tbody .price')?.textContent ?? '', rows: rows() };
+    },
+  };
+}
+
+async function start() {
+  const fixtures = (await (await fetch('./fixtures.json')).json()) as Fixtures;
+  const view = mode === 'naive' ? await startNaive(fixtures) : await startTicker(fixtures);
+  // Each tick runs as a page task of its own (not inside the driver's CDP call), so Chromium's
+  // trace shows it as the page's own work, between two user-timing marks.
+  window.renderBench.tick = (index: number) =>
+    new Promise<TickResult>((resolve, reject) => {
+      setTimeout(() => {
+        current = index;
+        performance.mark(`${mode}-tick-${index}-start`);
+        const t0 = performance.now();
+        view.tick().then(async (result) => {
+          await afterNextFrame();
+          performance.mark(`${mode}-tick-${index}-end`);
+          resolve({ ...result, frameMs: performance.now() - t0 });
+        }, reject);
+      }, 0);
+    });
+  return { rows: view.rows };
+}
+
+window.renderBench = {
+  requests,
+  tick: () => Promise.reject(new Error('render bench: not ready')),
+  ready: start(),
+};

@@ -1,0 +1,16 @@
+/** Registers `<margin-order-ticket>` (side effect): `import 'margin-kit/margin-order-ticket.js'`. */
+import { defineElement } from '../elements/shared/define.js';
+import { MarginOrderTicket } from '../elements/order-ticket/margin-order-ticket.js';
+
+export const MARGIN_ORDER_TICKET_TAG = 'margin-order-ticket';
+
+defineElement(MARGIN_ORDER_TICKET_TAG, MarginOrderTicket);
+
+export { MarginOrderTicket };
+export * from '../elements/order-ticket/events.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    [MARGIN_ORDER_TICKET_TAG]: MarginOrderTicket;
+  }
+}

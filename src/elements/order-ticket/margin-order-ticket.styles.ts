@@ -1,0 +1,380 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+    --_gap: var(--_space);
+    --_field-bg: var(--_bg);
+    --_skeleton: var(--_surface);
+    max-width: 40rem;
+  }
+
+  .ticket {
+    display: grid;
+    gap: var(--_gap);
+    padding: calc(var(--_space) * 1.5);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: var(--_gap);
+  }
+
+  h2 {
+    margin: 0;
+    font-size: 1.1em;
+  }
+
+  h3 {
+    margin: 0;
+    font-size: 1em;
+  }
+
+  .mode {
+    color: var(--_muted);
+    font-weight: normal;
+  }
+
+  .mark {
+    font-family: var(--_font-mono);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .badge {
+    display: inline-block;
+    margin-inline-start: calc(var(--_space) / 2);
+    padding: 0 calc(var(--_space) / 2);
+    border: 1px solid var(--_warning);
+    border-radius: var(--_radius);
+    color: var(--_warning);
+    font-size: 0.85em;
+  }
+
+  form {
+    display: grid;
+    gap: var(--_gap);
+    margin: 0;
+  }
+
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+
+  .fields {
+    display: grid;
+    gap: var(--_gap);
+  }
+
+  legend,
+  label,
+  .label {
+    display: block;
+    margin-block-end: calc(var(--_space) / 4);
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
+  .segmented {
+    display: inline-flex;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+
+  .segmented label {
+    position: relative;
+    margin: 0;
+    padding: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
+    color: var(--_fg);
+    font-size: 1em;
+    cursor: pointer;
+  }
+
+  .segmented input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    cursor: pointer;
+  }
+
+  .segmented label:has(input:checked) {
+    background: var(--_surface);
+    font-weight: 600;
+  }
+
+  .segmented label:has(input:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+
+  .segmented .buy:has(input:checked) {
+    color: var(--_buy);
+  }
+
+  .segmented .sell:has(input:checked) {
+    color: var(--_sell);
+  }
+
+  input[type='text'],
+  select {
+    box-sizing: border-box;
+    width: 100%;
+    padding: calc(var(--_space) / 2) var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_field-bg);
+    color: var(--_fg);
+    font: inherit;
+  }
+
+  input[type='text'] {
+    font-family: var(--_font-mono);
+  }
+
+  input[aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+
+  .with-ticks {
+    display: flex;
+    gap: calc(var(--_space) / 2);
+  }
+
+  .check {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    margin: 0;
+    color: var(--_fg);
+    font-size: 1em;
+  }
+
+  .row {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: var(--_gap);
+  }
+
+  .field-error {
+    margin: calc(var(--_space) / 4) 0 0;
+    color: var(--_error);
+    font-size: 0.9em;
+  }
+
+  .hint {
+    margin: calc(var(--_space) / 4) 0 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
+  details {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
+  }
+
+  details[open] > summary {
+    margin-block-end: var(--_space);
+  }
+
+  summary {
+    cursor: pointer;
+  }
+
+  .estimate {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_gap);
+  }
+
+  button {
+    padding: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_fg);
+    font: inherit;
+    cursor: pointer;
+  }
+
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    outline: 1px dashed var(--_muted);
+    outline-offset: 2px;
+  }
+
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.7;
+  }
+
+  .place {
+    border-color: transparent;
+    color: var(--_bg);
+    font-weight: 600;
+  }
+
+  .place.buy {
+    background: var(--_buy);
+  }
+
+  .place.sell {
+    background: var(--_sell);
+  }
+
+  .small {
+    padding: 0 calc(var(--_space) / 2);
+  }
+
+  .notice,
+  .disabled-reason,
+  .empty {
+    margin: 0;
+  }
+
+  .alert:not(:empty) {
+    padding: var(--_space);
+    border: 1px solid var(--_error);
+    border-radius: var(--_radius);
+    color: var(--_error);
+  }
+
+  .alert p,
+  .status p {
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+
+  .status:not(:empty) {
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .review {
+    padding: var(--_space);
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
+
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: calc(var(--_space) / 4) var(--_space);
+    margin: var(--_space) 0;
+  }
+
+  dt {
+    color: var(--_muted);
+  }
+
+  dd {
+    margin: 0;
+    font-family: var(--_font-mono);
+    word-break: break-all;
+  }
+
+  .skeleton {
+    min-height: 12rem;
+    border-radius: var(--_radius);
+    background: var(--_skeleton);
+    animation: pulse 1.2s ease-in-out infinite alternate;
+  }
+
+  @keyframes pulse {
+    from {
+      opacity: 1;
+    }
+    to {
+      opacity: 0.5;
+    }
+  }
+
+  [role='tablist'] {
+    display: flex;
+    gap: calc(var(--_space) / 2);
+    border-block-end: 1px solid var(--_border);
+  }
+
+  [role='tab'] {
+    border: 0;
+    border-block-end: 2px solid transparent;
+    border-radius: 0;
+    background: transparent;
+  }
+
+  [role='tab'][aria-selected='true'] {
+    border-block-end-color: var(--_accent);
+    font-weight: 600;
+  }
+
+  .orders-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_gap);
+    margin-block: var(--_space);
+  }
+
+  .table-wrap {
+    overflow-x: auto;
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+
+  th,
+  td {
+    padding: calc(var(--_space) / 2);
+    border-block-end: 1px solid var(--_border);
+    text-align: start;
+    white-space: nowrap;
+  }
+
+  th {
+    color: var(--_muted);
+    font-weight: normal;
+  }
+
+  td.num {
+    font-family: var(--_font-mono);
+    text-align: end;
+  }
+
+  .side-buy {
+    color: var(--_buy);
+  }
+
+  .side-sell {
+    color: var(--_sell);
+  }
+
+  .leverage {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_gap);
+  }
+
+  .leverage > div {
+    flex: 1 1 10rem;
+  }
+`;
