@@ -3,6 +3,7 @@
  * end, temporary folders, and the shape of a report section.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -147,9 +148,17 @@ export async function startChild<T>(script: string, args: readonly string[], tim
   }
 }
 
+/** Text for markdown: `<tag>` outside code spans would be read as HTML and vanish. */
+export function markdownText(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
+}
+
 /** Markdown table. */
 export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  const escape = (cell: string) => markdownText(cell).replace(/\|/g, '\\|');
   return [
     `| ${head.map(escape).join(' | ')} |`,
     `| ${head.map(() => '---').join(' | ')} |`,
@@ -167,4 +176,21 @@ export function textTable(head: readonly string[], rows: readonly (readonly stri
 export function verdict(figure: Figure): string {
   if (figure.ok === undefined) return '';
   return figure.ok ? 'ok' : 'MISSED';
+}
+
+/**
+ * CPU time a process has used so far, in ms (all its threads: Node runs Web Crypto and GC off
+ * the main thread), from Linux's /proc; undefined elsewhere.
+ */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    }
+    return ns / 1e6;
+  } catch {
+    return undefined;
+  }
 }

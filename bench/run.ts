@@ -9,11 +9,11 @@
  */
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromiumPath } from './browser.js';
-import { type Section, ROOT, markdownTable, textTable, verdict, withTimeout } from './lib.js';
+import { type Section, ROOT, markdownTable, markdownText, textTable, verdict, withTimeout } from './lib.js';
 import { proxyBench } from './proxy.js';
 import { renderBench } from './render.js';
 import { requestsBench } from './requests.js';
@@ -37,11 +37,11 @@ async function machine(): Promise<string[]> {
   return [
     `${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${process.platform} ${process.arch}`,
     `Node ${process.version}`,
-    `${await chromiumVersion()} (${chromiumPath()})`,
+    `${(await chromiumVersion()).replace(/^Chromium /, '')} (${chromiumPath()})`,
   ];
 }
 
-function report(sections: readonly Section[], started: Date, machineLines: readonly string[], seconds: number): string {
+function report(sections: readonly Section[], started: Date, machineLines: readonly string[], seconds: number, load: readonly number[]): string {
   const figureRows = sections.flatMap((section) =>
     section.status === 'measured'
       ? section.figures.map((f) => [f.name, f.value, f.target ?? '', f.ratio ?? '', verdict(f)])
@@ -49,9 +49,9 @@ function report(sections: readonly Section[], started: Date, machineLines: reado
   );
   const parts = sections.map((section) => {
     const lines = [`## ${section.title}`, ''];
-    if (section.status !== 'measured') lines.push(`**${section.status}**: ${section.reason ?? ''}`, '');
+    if (section.status !== 'measured') lines.push(`**${section.status}**: ${markdownText(section.reason ?? '')}`, '');
     if (section.detail) lines.push(section.detail, '');
-    for (const note of section.notes ?? []) lines.push(`- ${note}`);
+    for (const note of section.notes ?? []) lines.push(`- ${markdownText(note)}`);
     return lines.join('\n').trimEnd();
   });
   return [
@@ -63,10 +63,16 @@ function report(sections: readonly Section[], started: Date, machineLines: reado
     '',
     `- Date: ${started.toISOString().replace(/\.\d+Z$/, 'Z')} (the run took ${Math.round(seconds)} s)`,
     ...machineLines.map((line, i) => `- ${['Machine', 'Node', 'Chromium'][i]}: ${line.replace(/^Node /, '')}`),
+    `- Load: 1-minute load average ${load.map((l) => l.toFixed(1)).join(' at the start, ')} at the end (other work shares the machine)`,
+    '',
+    'Run it with `npm run bench` (about 5 to 10 minutes); `npm run bench -- size` (or `proxy`, `render`,',
+    '`requests`) runs some parts and leaves this file alone; `BENCH_PROXY_ROUNDS=5` takes more rounds.',
+    'It exits non-zero when a size is over budget or a part failed; other missed targets are reported',
+    'as MISSED.',
     '',
     '## Figures',
     '',
-    markdownTable(['figure', 'value', 'target', 'ratio', ''], figureRows),
+    markdownTable(['figure', 'value', 'target', 'ratio', 'verdict'], figureRows),
     '',
     ...parts.flatMap((part) => [part, '']),
   ].join('\n');
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
   }
   const names = asked.length > 0 ? asked : Object.keys(PARTS);
   const started = new Date();
+  const loadAtStart = loadavg()[0]!;
   const machineLines = await machine();
   console.log(`margin-kit benchmarks, ${started.toISOString()}`);
   for (const line of machineLines) console.log(`  ${line}`);
@@ -110,10 +117,10 @@ async function main(): Promise<void> {
       ? section.figures.map((f) => [f.name, f.value, f.target ?? '', f.ratio ?? '', verdict(f)])
       : [[section.title, section.status, '', '', (section.reason ?? '').split('\n')[0]!]],
   );
-  console.log(`\n${textTable(['figure', 'value', 'target', 'ratio', ''], rows)}\n`);
+  console.log(`\n${textTable(['figure', 'value', 'target', 'ratio', 'verdict'], rows)}\n`);
 
   if (asked.length === 0) {
-    await writeFile(join(ROOT, 'BENCHMARKS.md'), report(sections, started, machineLines, seconds));
+    await writeFile(join(ROOT, 'BENCHMARKS.md'), report(sections, started, machineLines, seconds, [loadAtStart, loadavg()[0]!]));
     console.log('Wrote BENCHMARKS.md.');
   } else {
     console.log('Some parts only: BENCHMARKS.md left as it was.');

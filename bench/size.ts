@@ -135,7 +135,7 @@ export async function sizeBench(): Promise<Section> {
       }
       const m = await bundle({ file });
       row(`src/define/${tag}.ts`, m, budget);
-      breakdowns.push(breakdown(`<${tag}>`, m));
+      breakdowns.push(breakdown(`\`<${tag}>\``, m));
       const ok = budget === undefined ? undefined : m.gzip <= budget;
       if (ok === false) overBudget.push(`<${tag}> alone is ${kb(m.gzip)} min+gzip, budget ${kb(budget!)}`);
       figures.push({ name: `Size: <${tag}> alone (min+gzip)`, value: kb(m.gzip), target: budget ? `<= ${kb(budget)}` : undefined, ratio: times(m.gzip / floor.gzip, 'floor'), ok });

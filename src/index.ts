@@ -1,8 +1,11 @@
 /**
- * `margin-kit`: defines every element (as each element lands, its define file is imported here)
- * and re-exports the public API: the client, the pure core and the define helper.
+ * `margin-kit`: defines every element and re-exports the public API: the elements' classes and
+ * events, the client, the pure core and the define helper.
  */
+export * from './define/margin-mark-price-ticker.js';
+export * from './define/margin-lending-market.js';
 export * from './client/index.js';
 export * from './core/index.js';
 export { defineElement } from './elements/shared/define.js';
+export * from './elements/shared/events.js';
 export { VERSION } from './version.js';

@@ -254,6 +254,12 @@ export function bitmartVenue(transport: Transport, hub: Hub): BorrowRepayVenue {
     return pairs.find((p) => p.symbol === symbol);
   }
 
+  /** Pairs are cached per symbol here and as a whole list by the lending market's BitMart table. */
+  function invalidatePairs(symbol: string): void {
+    hub.invalidate(`bitmart:pairs:${symbol}`);
+    hub.invalidate('bitmart:pairs');
+  }
+
   return {
     exchange: 'bitmart',
     marginMode: 'isolated',
@@ -282,14 +288,14 @@ export function bitmartVenue(transport: Transport, hub: Hub): BorrowRepayVenue {
     async borrow(request, options) {
       const symbol = requireSymbol('isolated', request)!;
       const result = await bitmart.marginBorrowIsolated(transport, { symbol, currency: request.currency, amount: request.amount }, options);
-      hub.invalidate(`bitmart:pairs:${symbol}`); // borrowable_amount changed
+      invalidatePairs(symbol); // borrowable_amount changed
       const requested = new Decimal(request.amount);
       return { orderId: result.borrow_id, requested, actualSize: requested };
     },
     async repay(request, options) {
       const symbol = requireSymbol('isolated', request)!;
       const result = await bitmart.marginRepayIsolated(transport, { symbol, currency: request.currency, amount: request.amount }, options);
-      hub.invalidate(`bitmart:pairs:${symbol}`);
+      invalidatePairs(symbol);
       const requested = new Decimal(request.amount);
       return { orderId: result.repay_id, requested, actualSize: requested };
     },

@@ -57,6 +57,8 @@ export const DEFAULT_LENDING_POLL_MS = 60_000;
 /** Lending rates move hourly: polling faster than this only spends the venue's rate limit. */
 export const MIN_LENDING_POLL_MS = 5_000;
 const PAGE_SIZE = 10;
+/** Interest accrues below the purchase increment (the currency's precision, 8 at most on KuCoin). */
+const INTEREST_DECIMALS = 8;
 /** Pages of redeem orders read to learn what a purchase order still holds. */
 const HOLDING_PAGES = 5;
 
@@ -97,6 +99,9 @@ type Action =
   | { kind: 'lend'; currency: string }
   | { kind: 'modify'; order: PurchaseOrder }
   | { kind: 'redeem'; order: PurchaseOrder; holding?: Decimal; holding_state: 'loading' | 'ready' | 'failed' };
+
+/** A page of orders and which list it is (`PENDING:1`): a reload keeps showing it, another list does not. */
+type Listed<T> = { view: string; page: T };
 
 /** Sent, outcome unknown: what was sent, when, and the error that left it unknown. */
 type Unconfirmed = Sent & { since: number; error: unknown };
@@ -206,17 +211,17 @@ export class MarginLendingMarket extends MarginKitElement {
   private seenError: unknown;
 
   private readonly orders = new Task(this, {
-    task: async ([client, active, status, page], { signal }): Promise<PurchaseOrdersResult | undefined> => {
+    task: async ([client, active, status, page], { signal }): Promise<Listed<PurchaseOrdersResult> | undefined> => {
       if (!client || !active) return undefined;
-      return client.kucoin.getPurchaseOrders({ status, currentPage: page, pageSize: PAGE_SIZE }, { signal });
+      return { view: `${status}:${page}`, page: await client.kucoin.getPurchaseOrders({ status, currentPage: page, pageSize: PAGE_SIZE }, { signal }) };
     },
     args: () => [this.client, this.isKucoin && this.tab === 'orders', this.ordersStatus, this.ordersPage, this.ordersRevision] as const,
   });
 
   private readonly redemptions = new Task(this, {
-    task: async ([client, active, status, page], { signal }): Promise<RedeemOrdersResult | undefined> => {
+    task: async ([client, active, status, page], { signal }): Promise<Listed<RedeemOrdersResult> | undefined> => {
       if (!client || !active) return undefined;
-      return client.kucoin.getRedeemOrders({ status, currentPage: page, pageSize: PAGE_SIZE }, { signal });
+      return { view: `${status}:${page}`, page: await client.kucoin.getRedeemOrders({ status, currentPage: page, pageSize: PAGE_SIZE }, { signal }) };
     },
     args: () => [this.client, this.isKucoin && this.tab === 'redemptions', this.redemptionsStatus, this.redemptionsPage, this.ordersRevision] as const,
   });
@@ -244,6 +249,8 @@ export class MarginLendingMarket extends MarginKitElement {
         }
       });
     }
+    // Back on the page: the next update observes the cells again.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -251,6 +258,13 @@ export class MarginLendingMarket extends MarginKitElement {
     this.historyObserver?.disconnect();
     this.historyObserver = undefined;
     this.observedCells = new WeakSet();
+    // Histories not started yet are dropped: a removed element loads nothing more.
+    if (this.historyQueue.length > 0) {
+      const next = new Map(this.histories);
+      for (const currency of this.historyQueue) next.delete(currency);
+      this.histories = next;
+      this.historyQueue = [];
+    }
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -283,13 +297,17 @@ export class MarginLendingMarket extends MarginKitElement {
   }
 
   override updated(): void {
-    // Sparklines load when their cell comes on screen (or at once where nothing can tell).
+    // Sparklines load when their cell comes on screen (or all at once where nothing can tell).
+    if (!this.isConnected) return; // a last update after removal
+    const unobservable: string[] = [];
     for (const cell of this.renderRoot.querySelectorAll<HTMLElement>('[data-history]')) {
       if (this.observedCells.has(cell)) continue;
       this.observedCells.add(cell);
       if (this.historyObserver) this.historyObserver.observe(cell);
-      else this.loadHistory(cell.dataset.history!);
+      else unobservable.push(cell.dataset.history!);
     }
+    // Not from within this update: loading changes state.
+    if (unobservable.length > 0) queueMicrotask(() => unobservable.forEach((currency) => this.loadHistory(currency)));
   }
 
   private onPoll(state: PollState<unknown>): void {
@@ -299,10 +317,6 @@ export class MarginLendingMarket extends MarginKitElement {
 
   // ---- data helpers ----
 
-  private get formatLocale(): string | undefined {
-    return this.effectiveLocale;
-  }
-
   private marketFor(currency: string): LoanMarket | undefined {
     return this.loanMarket.state.value?.find((m) => m.currency === currency);
   }
@@ -310,23 +324,23 @@ export class MarginLendingMarket extends MarginKitElement {
   private amount(value: Decimal | undefined, currency: string): string {
     if (value === undefined) return '—';
     const increment = this.marketFor(currency)?.increment;
-    return formatDecimal(value, { locale: this.formatLocale, ...(increment ? { increment } : {}) });
+    return formatDecimal(value, { locale: this.effectiveLocale, ...(increment ? { increment } : {}) });
   }
 
   private rate(value: Decimal | undefined): string {
-    return value === undefined ? '—' : formatRate(value, 'annual', { locale: this.formatLocale });
+    return value === undefined ? '—' : formatRate(value, 'annual', { locale: this.effectiveLocale });
   }
 
   /** A rule's limit in the field's own terms: rates as percentages, sizes in the currency's digits. */
   private describe(violation: RuleViolation, currency: string): string {
     const asRate = violation.field === 'interestRate';
     return describeViolation(violation, (limit) =>
-      asRate ? formatRate(limit, 'annual', { locale: this.formatLocale, maxDecimals: 4 }) : this.amount(new Decimal(limit), currency),
+      asRate ? formatRate(limit, 'annual', { locale: this.effectiveLocale, maxDecimals: 4 }) : this.amount(new Decimal(limit), currency),
     );
   }
 
   private time(ms: number): string {
-    return new Intl.DateTimeFormat(this.formatLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+    return new Intl.DateTimeFormat(this.effectiveLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
   }
 
   private loadHistory(currency: string): void {
@@ -339,7 +353,7 @@ export class MarginLendingMarket extends MarginKitElement {
   /** At most a few history requests at once, whatever the number of rows coming on screen. */
   private pumpHistory(): void {
     const client = this.client;
-    if (!client) return;
+    if (!client || !this.isConnected) return;
     while (this.historyActive < HISTORY_CONCURRENCY && this.historyQueue.length > 0) {
       const currency = this.historyQueue.shift()!;
       this.historyActive += 1;
@@ -455,11 +469,11 @@ export class MarginLendingMarket extends MarginKitElement {
       return undefined;
     }
     if (action.kind === 'lend' && market.purchaseEnable === false) {
-      this.actionError = words.lendingOff;
+      this.actionError = words.lendingOffReason(currency);
       return undefined;
     }
     if (action.kind === 'redeem' && market.redeemEnable === false) {
-      this.actionError = words.redeemOff;
+      this.actionError = words.redeemOffReason(currency);
       return undefined;
     }
     const checked =
@@ -538,7 +552,7 @@ export class MarginLendingMarket extends MarginKitElement {
   }
 
   private succeeded(client: MarginClient, sent: Sent, orderNo: string): void {
-    const locale = this.formatLocale;
+    const locale = this.effectiveLocale;
     if (sent.kind === 'lend') {
       const { currency, size, interestRate } = sent.params;
       this.dispatchEvent(new MarginPurchasedEvent({ currency, size, interestRate, orderNo }));
@@ -668,7 +682,7 @@ export class MarginLendingMarket extends MarginKitElement {
     return html`${this.toolbar(state, words.filter)}
       ${rows.length === 0
         ? this.message(state.value.length === 0 ? words.noMarket : words.noMatch(this.filter.trim()))
-        : html`<div class="scroll">
+        : html`<div class="scroll" role="region" aria-label=${words.marketCaption} tabindex="0">
             <table part="table">
               <caption>${words.marketCaption}</caption>
               <thead>
@@ -749,10 +763,12 @@ export class MarginLendingMarket extends MarginKitElement {
     </div>`;
   }
 
-  private taskBody<T>(task: Task<readonly unknown[], T>, body: (value: NonNullable<T>) => TemplateResult): TemplateResult {
+  /** A list's states: error, a skeleton on first load, else the list (the last one stays up while it reloads). */
+  private taskBody<T>(task: Task<readonly unknown[], Listed<T> | undefined>, view: string, body: (page: T) => TemplateResult): TemplateResult {
     if (task.status === TaskStatus.ERROR) return this.errorBox(task.error, () => void task.run());
-    if (task.status !== TaskStatus.COMPLETE || task.value === undefined) return this.skeleton();
-    return body(task.value as NonNullable<T>);
+    const listed = task.value;
+    if (!listed || listed.view !== view || task.status === TaskStatus.INITIAL) return this.skeleton();
+    return html`<div aria-busy=${task.status === TaskStatus.PENDING ? 'true' : 'false'}>${body(listed.page)}</div>`;
   }
 
   private renderOrders(): TemplateResult {
@@ -760,10 +776,10 @@ export class MarginLendingMarket extends MarginKitElement {
         this.ordersStatus = s;
         this.ordersPage = 1;
       })}
-      ${this.taskBody(this.orders, (page) =>
+      ${this.taskBody(this.orders, `${this.ordersStatus}:${this.ordersPage}`, (page) =>
         page.items.length === 0
           ? this.message(words.noOrders[this.ordersStatus])
-          : html`<div class="scroll">
+          : html`<div class="scroll" role="region" aria-label=${words.tabs.orders} tabindex="0">
                 <table part="table">
                   <caption class="visually-hidden">${words.tabs.orders}</caption>
                   <thead>
@@ -791,7 +807,7 @@ export class MarginLendingMarket extends MarginKitElement {
       <td>${this.amount(o.purchaseSize, o.currency)}</td>
       <td>${this.amount(o.matchSize, o.currency)}</td>
       <td>${this.rate(o.interestRate)}</td>
-      <td>${this.amount(o.incomeSize, o.currency)}</td>
+      <td>${formatDecimal(o.incomeSize, { locale: this.effectiveLocale, maxDecimals: INTEREST_DECIMALS })}</td>
       <td>${this.time(o.applyTime)}</td>
       <td>${words.statuses[o.status]}</td>
       <td>
@@ -824,10 +840,10 @@ export class MarginLendingMarket extends MarginKitElement {
         this.redemptionsStatus = s;
         this.redemptionsPage = 1;
       })}
-      ${this.taskBody(this.redemptions, (page) =>
+      ${this.taskBody(this.redemptions, `${this.redemptionsStatus}:${this.redemptionsPage}`, (page) =>
         page.items.length === 0
           ? this.message(words.noRedemptions[this.redemptionsStatus])
-          : html`<div class="scroll">
+          : html`<div class="scroll" role="region" aria-label=${words.tabs.redemptions} tabindex="0">
                 <table part="table">
                   <caption class="visually-hidden">${words.tabs.redemptions}</caption>
                   <thead>
@@ -893,7 +909,7 @@ export class MarginLendingMarket extends MarginKitElement {
     const market = this.marketFor(currency);
     const title =
       action.kind === 'lend' ? words.lendTitle(currency) : action.kind === 'modify' ? words.modifyTitle(currency) : words.redeemTitle(currency);
-    const rate = (v: Decimal | undefined) => (v === undefined ? '—' : formatRate(v, 'annual', { locale: this.formatLocale, maxDecimals: 4 }));
+    const rate = (v: Decimal | undefined) => (v === undefined ? '—' : formatRate(v, 'annual', { locale: this.effectiveLocale, maxDecimals: 4 }));
     const sizeHint =
       action.kind === 'redeem'
         ? action.holding_state === 'loading'
@@ -958,11 +974,11 @@ export class MarginLendingMarket extends MarginKitElement {
       this.pairSort.direction,
     );
     const onSort = (key: PairKey) => (this.pairSort = nextSort(this.pairSort, key));
-    const locale = this.formatLocale;
+    const locale = this.effectiveLocale;
     return html`${this.toolbar(state, words.filterBitmart)}
       ${rows.length === 0
         ? this.message(state.value.length === 0 ? words.noMarket : words.noMatchBitmart(this.filter.trim()))
-        : html`<div class="scroll">
+        : html`<div class="scroll" role="region" aria-label=${words.bitmartCaption} tabindex="0">
             <table part="table">
               <caption>${words.bitmartCaption}</caption>
               <thead>

@@ -49,6 +49,8 @@ export const lendingStrings = {
   lend: 'Lend',
   lendingOff: 'Lending off',
   redeemOff: 'Redeeming off',
+  lendingOffReason: (currency: string) => `KuCoin has turned lending ${currency} off.`,
+  redeemOffReason: (currency: string) => `KuCoin has turned redeeming ${currency} off.`,
   changeRate: 'Change rate',
   redeem: 'Redeem',
   select: 'Select',

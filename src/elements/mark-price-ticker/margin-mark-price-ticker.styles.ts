@@ -221,7 +221,9 @@ export default css`
   .group {
     display: flex;
     gap: var(--_space);
-    padding-inline-end: var(--_space);
+    margin: 0;
+    padding: 0 var(--_space) 0 0;
+    list-style: none;
   }
 
   .viewport:hover .track,

@@ -61,6 +61,7 @@ function symbolInfo(symbols: CrossMarginSymbols | readonly CrossMarginSymbol[]):
  * @csspart viewport - The tape's visible window.
  * @csspart track - The tape's moving row (two copies of the symbols).
  * @csspart pause-button - Pauses and resumes the tape.
+ * @csspart list - The list's box.
  * @csspart table - The list's table.
  * @csspart row - A row of the list.
  * @csspart card - The `single` price card.

@@ -207,7 +207,8 @@ export class MarginOrderTicket extends MarginKitElement {
           : undefined;
       return ticketSymbols(mode, cross, isolated);
     },
-    args: () => [this.client, this.marginMode] as [MarginClient | undefined, MarginMode],
+    onError: (error) => this.emitError(error, 'load', t.loadSymbolsFailed(describeOrderError(error))),
+    args: () => [this.client, this.mode] as [MarginClient | undefined, MarginMode],
   });
 
   private readonly configTask = new Task(this, {
@@ -215,7 +216,7 @@ export class MarginOrderTicket extends MarginKitElement {
       if (!client || mode !== 'cross') return undefined;
       return client.hub.cached(MARGIN_CONFIG_KEY, REFERENCE_TTL_MS, () => client.kucoin.getMarginConfig(), signal);
     },
-    args: () => [this.client, this.marginMode] as [MarginClient | undefined, MarginMode],
+    args: () => [this.client, this.mode] as [MarginClient | undefined, MarginMode],
   });
 
   /** The never-twice state machine; one per ticket, made on first use. */
@@ -254,8 +255,18 @@ export class MarginOrderTicket extends MarginKitElement {
     return client;
   }
 
+  /** The margin mode, `cross` for anything but `isolated`. */
+  private get mode(): MarginMode {
+    return this.marginMode === 'isolated' ? 'isolated' : 'cross';
+  }
+
+  /** The placement endpoints, `hf` for anything but `v1`. */
+  private get endpoints(): OrderApi {
+    return this.api === 'v1' ? 'v1' : 'hf';
+  }
+
   private get tradeType(): MarginTradeType {
-    return this.marginMode === 'isolated' ? 'MARGIN_ISOLATED_TRADE' : 'MARGIN_TRADE';
+    return this.mode === 'isolated' ? 'MARGIN_ISOLATED_TRADE' : 'MARGIN_TRADE';
   }
 
   private get symbols(): TicketSymbol[] | undefined {
@@ -264,7 +275,8 @@ export class MarginOrderTicket extends MarginKitElement {
 
   /** The symbol traded now: the attribute, the picker's choice, or the first tradable one. */
   private get activeSymbol(): string {
-    if (this.symbol) return this.symbol;
+    const fixed = this.symbol.trim().toUpperCase();
+    if (fixed) return fixed;
     const list = this.symbols ?? [];
     if (this.pickedSymbol && list.some((s) => s.symbol === this.pickedSymbol)) return this.pickedSymbol;
     return (list.find((s) => !s.disabledReason) ?? list[0])?.symbol ?? '';
@@ -286,7 +298,7 @@ export class MarginOrderTicket extends MarginKitElement {
   }
 
   private get maxLeverage(): number | undefined {
-    return this.marginMode === 'isolated' ? this.current?.maxLeverage : this.configTask.value?.maxLeverage;
+    return this.mode === 'isolated' ? this.current?.maxLeverage : this.configTask.value?.maxLeverage;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -394,6 +406,9 @@ export class MarginOrderTicket extends MarginKitElement {
     // The review and the preview answer were for the draft before this edit.
     this.review = undefined;
     this.message = undefined;
+    // A refusal was for the draft before this edit; an unknown or placed outcome stays shown.
+    const phase = this.submissionValue?.state;
+    if (phase?.phase === 'not-placed' && phase.reason === 'refused') this.submission.reset();
   }
 
   private onText(field: 'price' | 'size' | 'funds' | 'cancelAfter' | 'visibleSize') {
@@ -436,10 +451,10 @@ export class MarginOrderTicket extends MarginKitElement {
       void this.focusFirstInvalid(check.violations);
       return undefined;
     }
-    const probe = placementParams(this.api, check.order, 'draft', this.marginMode);
+    const probe = placementParams(this.endpoints, check.order, 'draft', this.mode);
     const key = draftKey(probe);
     const clientOid = this.submission.clientOidFor(key);
-    return { params: placementParams(this.api, check.order, clientOid, this.marginMode), key };
+    return { params: placementParams(this.endpoints, check.order, clientOid, this.mode), key };
   }
 
   private async focusFirstInvalid(violations: OrderViolation[]): Promise<void> {
@@ -526,7 +541,7 @@ export class MarginOrderTicket extends MarginKitElement {
 
   private sendOrder(params: PlacementParams) {
     const client = this.requireClient();
-    return this.api === 'v1'
+    return this.endpoints === 'v1'
       ? client.kucoin.addOrderV1(params as V1OrderParams)
       : client.kucoin.addOrder(params as HfOrderParams);
   }
@@ -545,7 +560,7 @@ export class MarginOrderTicket extends MarginKitElement {
           symbol: s.params.symbol,
           side: s.params.side,
           type: s.params.type ?? 'limit',
-          marginMode: this.marginMode,
+          marginMode: this.mode,
           borrowSize: answer.borrowSize ? toPlainString(answer.borrowSize) : undefined,
           loanApplyId: answer.loanApplyId,
           confirmedBy: s.confirmedBy,
@@ -637,7 +652,7 @@ export class MarginOrderTicket extends MarginKitElement {
     this.message = undefined;
     try {
       const answer =
-        this.api === 'v1'
+        this.endpoints === 'v1'
           ? await client.kucoin.addOrderTestV1(built.params as V1OrderParams)
           : await client.kucoin.addOrderTest(built.params as HfOrderParams);
       const borrow = answer.borrowSize && answer.borrowSize.gt(0) ? answer.borrowSize : undefined;
@@ -669,7 +684,7 @@ export class MarginOrderTicket extends MarginKitElement {
       return;
     }
     this.leverageError = undefined;
-    const isolated = this.marginMode === 'isolated';
+    const isolated = this.mode === 'isolated';
     const params = isolated ? { symbol: this.activeSymbol, isIsolated: true, leverage: check.text } : { isIsolated: false, leverage: check.text };
     const before = new MarginBeforeSubmitEvent({ venue: 'kucoin', action: 'modify-leverage', params });
     this.dispatchEvent(before);
@@ -839,8 +854,8 @@ export class MarginOrderTicket extends MarginKitElement {
     const poll = this.markPoll.state;
     return html`
       <header part="header">
-        <h2 id="title">${t.title} <span class="mode">· ${t.mode[this.marginMode]}</span></h2>
-        ${this.symbol ? html`<span class="symbol">${this.symbol}</span>` : this.renderPicker()}
+        <h2 id="title">${t.title} <span class="mode">· ${t.mode[this.mode]}</span></h2>
+        ${this.symbol.trim() ? html`<span class="symbol">${this.activeSymbol}</span>` : this.renderPicker()}
         <span class="mark" part="mark-price">
           ${t.markPrice}:
           ${mark ? this.fmt(mark, this.rules?.priceIncrement) : poll.error ? t.markUnknown : poll.loading ? t.shared.loading : t.markUnknown}
@@ -888,12 +903,12 @@ export class MarginOrderTicket extends MarginKitElement {
     }
     const list = task.value;
     if (!list) return html`<div class="skeleton" part="skeleton" role="status" aria-label=${t.shared.loading}></div>`;
-    if (list.length === 0) return html`<p class="empty" role="status">${t.noSymbols(t.mode[this.marginMode])}</p>`;
+    if (list.length === 0) return html`<p class="empty" role="status">${t.noSymbols(t.mode[this.mode])}</p>`;
     const current = this.current!;
     return html`
       ${current.disabledReason
         ? html`<p class="disabled-reason" id="disabled-reason" role="status">
-            ${t.disabled[current.disabledReason](current.symbol, t.mode[this.marginMode])}
+            ${t.disabled[current.disabledReason](current.symbol, t.mode[this.mode])}
           </p>`
         : nothing}
       ${this.renderForm(current)} ${this.renderReview()} ${this.renderStatus()} ${this.renderLeverage(current)}

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { Decimal } from '../../../src/core/decimal.js';
 import { formatRate } from '../../../src/core/format.js';
 import '../../../src/define/margin-borrow-repay.js';
@@ -20,6 +20,7 @@ import {
   submitButton,
   text,
   typeAmount,
+  until,
 } from './helpers.js';
 
 async function bitmartPanel(stack: { proxyUrl: string }, symbol = 'BTC_USDT', currency = 'BTC') {
@@ -30,7 +31,8 @@ async function bitmartPanel(stack: { proxyUrl: string }, symbol = 'BTC_USDT', cu
   return el;
 }
 
-describe('<margin-borrow-repay> BitMart', () => {
+describe('<margin-borrow-repay> BitMart', function () {
+  this.timeout(30_000);
   let lit: ReturnType<typeof captureLitWarnings>;
   beforeEach(() => (lit = captureLitWarnings()));
   afterEach(() => {
@@ -119,8 +121,8 @@ describe('<margin-borrow-repay> BitMart', () => {
     expect(stack.bodies).to.deep.equal([{ path: '/bitmart/spot/v1/margin/isolated/borrow', body: intent.params }]);
     await settled(el);
     expect(outcome(el)).to.equal(`Borrowed 1,500.12345678 USDT (order ${detail.orderId}).`);
-    await waitUntil(() => limitsShown(el)['Borrowable now'] === '198,499.87654322', 'borrowable did not refresh');
-    await waitUntil(() => historyRows(el).length === 1);
+    await until(() => limitsShown(el)['Borrowable now'] === '198,499.87654322', 'borrowable did not refresh');
+    await until(() => historyRows(el).length === 1);
     expect(historyRows(el)[0]!.slice(1)).to.deep.equal(['1,500.12345678', '1,500.12345678', '—', detail.orderId]);
     // BitMart has no pages: the newest N of the range
     expect(text(el, '#history-panel')).to.contain('The newest 10 records in this range');
@@ -137,7 +139,7 @@ describe('<margin-borrow-repay> BitMart', () => {
     await settled(el);
     $<HTMLButtonElement>(el, '#tab-repay').click();
     await el.updateComplete;
-    await waitUntil(() => historyRows(el).length === 1);
+    await until(() => historyRows(el).length === 1);
     expect(historyRows(el)[0]!.slice(1)).to.deep.equal(['500', '500', '0', '—', r.orderId]);
     expect(stack.upstream.some((l) => l.startsWith('GET /spot/v1/margin/isolated/repay_record?symbol=BTC_USDT&currency=USDT') && l.includes('N=10'))).to.equal(true);
     await expect(el).to.be.accessible();
@@ -153,6 +155,6 @@ describe('<margin-borrow-repay> BitMart', () => {
     await el.updateComplete;
     await historyLoaded(el);
     const seconds = new Date(2024, 0, 2, 3, 4).getTime() / 1000;
-    await waitUntil(() => stack.upstream.some((l) => l.includes(`start_time=${seconds}`)), 'no ranged request');
+    await until(() => stack.upstream.some((l) => l.includes(`start_time=${seconds}`)), 'no ranged request');
   });
 });

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/define/margin-borrow-repay.js';
 import type { MarginBorrowRepay } from '../../../src/define/margin-borrow-repay.js';
 import type { MarginErrorEvent } from '../../../src/elements/shared/events.js';
@@ -17,6 +17,7 @@ import {
   text,
   typeAmount,
   type PanelStack,
+  until,
 } from './helpers.js';
 
 async function panel(stack: PanelStack, attrs: { exchange: string; mode: string; symbol?: string; currency: string }) {
@@ -47,7 +48,8 @@ function errorsOf(el: MarginBorrowRepay): MarginErrorEvent['detail'][] {
   return seen;
 }
 
-describe('<margin-borrow-repay> never lends twice', () => {
+describe('<margin-borrow-repay> never lends twice', function () {
+  this.timeout(30_000);
   let lit: ReturnType<typeof captureLitWarnings>;
   beforeEach(() => (lit = captureLitWarnings()));
   afterEach(() => {
@@ -82,7 +84,7 @@ describe('<margin-borrow-repay> never lends twice', () => {
     await typeAmount(el, '0.5');
     const borrowed = oneEvent(el, 'margin-borrowed');
     submitButton(el).click();
-    await waitUntil(() => outcome(el).startsWith('No answer from the venue'), 'did not start checking');
+    await until(() => outcome(el).startsWith('No answer from the venue'), 'did not start checking');
     expect(submitButton(el).disabled).to.equal(true);
     expect(text(el, '#submit-block')).to.equal('Waiting for the check of the last request.');
     submitButton(el).click();
@@ -146,7 +148,7 @@ describe('<margin-borrow-repay> never lends twice', () => {
     stack.sandbox.faults.add({ kind: 'server-error', method: 'GET', path: '/api/v3/margin/borrow', times: 3 });
     await typeAmount(el, '1');
     submitButton(el).click();
-    await waitUntil(() => outcome(el).startsWith('Still unknown'), 'did not become unresolved', { timeout: 8_000 });
+    await until(() => outcome(el).startsWith('Still unknown'), 'did not become unresolved');
     expect(outcome(el)).to.equal(
       'Still unknown whether it went through: the history could not be checked (KuCoin refused: Internal Server Error (code 500000)). Check again before sending anything else.',
     );
@@ -174,7 +176,7 @@ describe('<margin-borrow-repay> never lends twice', () => {
     stack.sandbox.faults.add({ kind: 'server-error', path: '/spot/v1/margin/isolated/borrow', times: 1 });
     await typeAmount(el, '3');
     submitButton(el).click();
-    await waitUntil(() => outcome(el).startsWith('It did not go through'), 'no not-found outcome', { timeout: 8_000 });
+    await until(() => outcome(el).startsWith('It did not go through'), 'no not-found outcome');
     expect(outcome(el)).to.equal('It did not go through: nothing was borrowed (not in the history). You can try again.');
     expect(errors.map((e) => [e.action, e.kind])).to.deep.equal([['borrow', 'exchange']]);
     expect($<HTMLInputElement>(el, '#amount').value).to.equal('3');

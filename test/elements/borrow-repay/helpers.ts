@@ -8,6 +8,14 @@ import { createInPageStack, type InPageStack } from '../../../demo/in-page-stack
 import type { SandboxOptions } from '../../../src/sandbox/index.js';
 import type { MarginBorrowRepay } from '../../../src/define/margin-borrow-repay.js';
 
+/**
+ * `waitUntil` with room for a hidden test page, whose timers the browser throttles to about one
+ * a second (the default one second would check once). Not a timed assertion: it only bounds a wait.
+ */
+export function until(predicate: () => unknown, message?: string, timeout = 8_000): Promise<void> {
+  return waitUntil(predicate, message, { timeout, interval: 20 });
+}
+
 export interface PanelStack extends InPageStack {
   /** `METHOD /venue/path` -> JSON body, for every POST the client sent to the proxy. */
   bodies: Array<{ path: string; body: unknown }>;
@@ -26,7 +34,14 @@ export function panelStack(options: SandboxOptions & { timeoutMs?: number } = {}
     }
     return stack.fetch(request);
   }) as typeof globalThis.fetch;
-  configure({ proxyUrl: stack.proxyUrl, fetch: recording, timeoutMs: options.timeoutMs ?? 5_000 });
+  configure({
+    proxyUrl: stack.proxyUrl,
+    fetch: recording,
+    timeoutMs: options.timeoutMs ?? 5_000,
+    // web-test-runner runs two test pages at once and one of them is hidden: the hub (rightly)
+    // polls nothing in a hidden page, so these tests tell it the page is always on screen.
+    hub: { visibility: { isHidden: () => false, subscribe: () => () => {} } },
+  });
   return { ...stack, bodies, posts: () => stack.upstream.filter((line) => line.startsWith('POST ')) };
 }
 
@@ -59,7 +74,7 @@ export function limitsShown(el: MarginBorrowRepay): Record<string, string> {
 }
 
 export async function limitsLoaded(el: MarginBorrowRepay): Promise<void> {
-  await waitUntil(() => el.shadowRoot!.querySelector('[part="limits"] dl'), 'limits did not load', { timeout: 5_000 });
+  await waitUntil(() => el.shadowRoot!.querySelector('[part="limits"] dl'), 'limits did not load', { timeout: 8_000 });
   await el.updateComplete;
 }
 
@@ -67,7 +82,7 @@ export async function historyLoaded(el: MarginBorrowRepay): Promise<void> {
   await waitUntil(
     () => !el.shadowRoot!.querySelector('#history-panel [part="skeleton"]'),
     'history did not load',
-    { timeout: 5_000 },
+    { timeout: 8_000 },
   );
   await el.updateComplete;
 }

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { configure } from '../../../src/client/client.js';
 import { MARGIN_BORROW_REPAY, MarginBorrowRepay } from '../../../src/define/margin-borrow-repay.js';
 import { MarginBorrowRepay as Unregistered } from '../../../src/elements/borrow-repay/margin-borrow-repay.js';
@@ -6,9 +6,10 @@ import styles from '../../../src/elements/borrow-repay/margin-borrow-repay.style
 import { defineElement } from '../../../src/elements/shared/define.js';
 import { THEME_TOKENS, themeTokens } from '../../../src/elements/shared/theme.js';
 import { captureLitWarnings, tokenUse } from '../../helpers/lit-warnings.js';
-import { $, historyLoaded, limitsLoaded, panelStack, text } from './helpers.js';
+import { $, historyLoaded, limitsLoaded, panelStack, text, until } from './helpers.js';
 
-describe('<margin-borrow-repay> states', () => {
+describe('<margin-borrow-repay> states', function () {
+  this.timeout(30_000);
   let lit: ReturnType<typeof captureLitWarnings>;
   beforeEach(() => (lit = captureLitWarnings()));
   afterEach(() => {
@@ -57,11 +58,11 @@ describe('<margin-borrow-repay> states', () => {
     await limitsLoaded(el);
     expect(el.shadowRoot!.querySelector('[part="stale"]')).to.equal(null);
     stack.sandbox.faults.add({ kind: 'server-error', path: '/api/v3/margin/currencies' });
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="stale"]'), 'never stale', { timeout: 5_000 });
+    await until(() => el.shadowRoot!.querySelector('[part="stale"]'), 'never stale');
     expect(el.shadowRoot!.querySelector('[part="limits"] dl')).not.to.equal(null);
     await expect(el).to.be.accessible();
     stack.sandbox.faults.clear();
-    await waitUntil(() => !el.shadowRoot!.querySelector('[part="stale"]'), 'still stale', { timeout: 5_000 });
+    await until(() => !el.shadowRoot!.querySelector('[part="stale"]'), 'still stale');
   });
 
   it('history error with Retry, then the empty state', async () => {
@@ -70,11 +71,11 @@ describe('<margin-borrow-repay> states', () => {
     const el = await fixture<MarginBorrowRepay>(
       html`<margin-borrow-repay proxy-url=${stack.proxyUrl} currency="BTC"></margin-borrow-repay>`,
     );
-    await waitUntil(() => el.shadowRoot!.querySelector('#history-panel [part="error"]'), 'no history error', { timeout: 5_000 });
+    await until(() => el.shadowRoot!.querySelector('#history-panel [part="error"]'), 'no history error');
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '#history-panel [part="error"] button').click();
     await historyLoaded(el);
-    await waitUntil(() => text(el, '#history-panel').includes('No borrows in this range'));
+    await until(() => text(el, '#history-panel').includes('No borrows in this range'));
   });
 
   it('disabled: each attribute problem says what to set, and nothing loads', async () => {

@@ -410,7 +410,7 @@ describe('<margin-mark-price-ticker>', () => {
     }
   });
 
-  it('reads only declared tokens; its own public ones are documented as @cssprop', async () => {
+  it('reads only declared tokens; its own public tokens and every part are documented', async () => {
     const { used, declared } = tokenUse(themeTokens.cssText + styles.cssText);
     for (const token of used) if (!token.startsWith('--margin-kit-')) expect(declared.has(token), `${token} is read but never declared`).to.equal(true);
     const source = await readFile({ path: '../../../src/elements/mark-price-ticker/margin-mark-price-ticker.ts' });
@@ -419,5 +419,8 @@ describe('<margin-mark-price-ticker>', () => {
     expect(own).to.deep.equal([...TICKER_TOKENS]);
     for (const token of own) expect(THEME_TOKENS.includes(token as never) || documented.has(token), `${token} undocumented`).to.equal(true);
     for (const token of documented) expect([...THEME_TOKENS, ...TICKER_TOKENS], `${token} documented but not read`).to.include(token);
+    for (const part of new Set([...(source ?? '').matchAll(/part="([\w\s-]+)"/g)].flatMap((m) => m[1]!.split(/\s+/)))) {
+      expect(source, `part ${part} undocumented`).to.contain(`@csspart ${part} `);
+    }
   });
 });

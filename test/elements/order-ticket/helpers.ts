@@ -41,7 +41,10 @@ export interface TicketStack {
 /** The in-page stack on a clock that stands still unless moved (no random walk under a test). */
 export function ticketStack(options: { timeoutMs?: number } = {}): TicketStack {
   let now = T0;
-  const stack = createInPageStack({ now: () => now, page: { timeoutMs: options.timeoutMs ?? 4000 } });
+  // With two test pages open at once, one is a background tab (document.hidden), where the hub
+  // rightly pauses its polls; the ticket's polls are under test here, so the page counts as shown.
+  const visibility = { isHidden: () => false, subscribe: () => () => {} };
+  const stack = createInPageStack({ now: () => now, page: { timeoutMs: options.timeoutMs ?? 4000, hub: { visibility } } });
   let marked = 0;
   const sent: SentRequest[] = [];
   let interceptor: ((request: Request) => Response | undefined) | undefined;

@@ -151,6 +151,8 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
     t.fault({ kind: 'delay', path: HF_ORDER, delayMs: 300, times: 1 });
     const el = await mountTicket(ticket());
     await limitBuy(el);
+    let asked = 0;
+    el.addEventListener('margin-before-submit', () => (asked += 1));
     const button = placeButton(el);
     button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 1 }));
     button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 2 }));
@@ -161,6 +163,7 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
     expect(button.getAttribute('aria-disabled')).to.equal('true');
     await waitUntil(() => text(el, '[part="status"]').includes('Order placed'));
     expect(t.sentTo('POST', HF_ORDER).length).to.equal(1);
+    expect(asked, 'the page is asked once too').to.equal(1);
     // The size is spent: a late Enter finds nothing to place.
     expect(q<HTMLInputElement>(el, '#size')!.value).to.equal('');
     q<HTMLInputElement>(el, '#price')!.focus();

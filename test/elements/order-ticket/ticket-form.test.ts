@@ -25,6 +25,8 @@ import {
 const ORDER_POSTS = ['/api/v3/hf/margin/order', '/api/v3/hf/margin/order/test', '/api/v1/margin/order', '/api/v1/margin/order/test'];
 const ticket = (confirm = false) =>
   html`<margin-order-ticket symbol="BTC-USDT" locale="en-US" poll-interval="60000" ?confirm=${confirm}></margin-order-ticket>`;
+/** For tests that read the mark price: a short interval, so a first read that failed is soon retried. */
+const polled = () => html`<margin-order-ticket symbol="BTC-USDT" locale="en-US" poll-interval="300"></margin-order-ticket>`;
 
 describe('<margin-order-ticket>: the form and its checks', () => {
   let lit: ReturnType<typeof captureLitWarnings>;
@@ -55,8 +57,8 @@ describe('<margin-order-ticket>: the form and its checks', () => {
 
   it('shows the symbol, its mark price at priceIncrement, and a form that passes axe', async () => {
     ticketStack();
-    const el = await mountTicket(ticket());
-    await waitUntil(() => text(el, '[part="mark-price"]').includes('67,250.4'));
+    const el = await mountTicket(polled());
+    await waitUntil(() => text(el, '[part="mark-price"]').includes('67,250.4'), 'no mark price', { timeout: 3000 });
     expect(text(el, 'header')).to.contain('BTC-USDT').and.contain('Cross margin');
     expect(q(el, 'label[for="price"]')!.textContent).to.equal('Price (USDT)');
     expect(q(el, 'label[for="size"]')!.textContent).to.equal('Size (BTC)');
@@ -246,7 +248,8 @@ describe('<margin-order-ticket>: the form and its checks', () => {
 
     it('price ticks snap to priceIncrement; a price off the tick offers the snapped one', async () => {
       ticketStack();
-      const el = await mountTicket(ticket());
+      const el = await mountTicket(polled());
+      await waitUntil(() => text(el, '[part="mark-price"]').includes('67,250.4'), 'no mark price', { timeout: 3000 });
       await clickOn(el, 'button[aria-label^="Raise the price"]');
       expect(q<HTMLInputElement>(el, '#price')!.value, 'starts from the mark').to.equal('67250.5');
       await typeInto(el, 'price', '100.04');

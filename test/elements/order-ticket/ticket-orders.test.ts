@@ -187,7 +187,7 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     await getMarginClient(t.stack.proxyUrl).kucoin.addOrder({
       clientOid: newClientOid(), side: 'buy', symbol: 'ETH-USDT', type: 'limit', price: '3000', size: '0.01',
     });
-    const el = await mountTicket(html`<margin-order-ticket locale="en-US" poll-interval="60000"></margin-order-ticket>`);
+    const el = await mountTicket(html`<margin-order-ticket locale="en-US" poll-interval="300"></margin-order-ticket>`);
     const select = q<HTMLSelectElement>(el, '#symbol')!;
     await waitUntil(() => [...select.options].some((o) => o.textContent!.includes('open orders')));
     const eth = [...select.options].find((o) => o.value === 'ETH-USDT')!;
@@ -198,7 +198,7 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     await choose(el, '#symbol', 'ETH-USDT');
     await waitUntil(() => rows(el).length === 1, 'ETH open orders never listed');
     expect(q(el, 'label[for="size"]')!.textContent).to.equal('Size (ETH)');
-    await waitUntil(() => text(el, '[part="mark-price"]').includes('3,412.57'));
+    await waitUntil(() => text(el, '[part="mark-price"]').includes('3,412.57'), 'no ETH mark price', { timeout: 3000 });
   });
 
   it('leverage: checked before sending (above 1, two decimals, the maximum), then sent as typed', async () => {

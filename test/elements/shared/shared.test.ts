@@ -10,7 +10,6 @@ import {
   ValidationError,
 } from '../../../src/client/errors.js';
 import { createMarginClient } from '../../../src/client/client.js';
-import { Hub } from '../../../src/client/hub.js';
 import { describeError } from '../../../src/elements/shared/describe-error.js';
 import { MarginBeforeSubmitEvent, MarginErrorEvent } from '../../../src/elements/shared/events.js';
 import { PollController } from '../../../src/elements/shared/poll-controller.js';
@@ -66,8 +65,7 @@ describe('shared element pieces', () => {
 
   it('PollController subscribes while connected and shares the poll between elements', async () => {
     let calls = 0;
-    const client = createMarginClient({ proxyUrl: 'https://p.test', hub: {} });
-    (client as { hub: Hub }).hub; // the client's own hub
+    const client = createMarginClient({ proxyUrl: 'https://p.test' });
     class Probe extends LitElement {
       poll = new PollController<number>(this);
       override render() {
@@ -76,6 +74,10 @@ describe('shared element pieces', () => {
     }
     customElements.define('margin-poll-probe', Probe);
     const loader = async () => ++calls;
+    // A background test tab renders no frames, so a real IntersectionObserver may never report.
+    const realObserver = globalThis.IntersectionObserver;
+    (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = undefined;
+    after(() => (globalThis.IntersectionObserver = realObserver));
     const a = await fixture<Probe>(html`<margin-poll-probe></margin-poll-probe>`);
     const b = await fixture<Probe>(html`<margin-poll-probe></margin-poll-probe>`);
     a.poll.set({ client, key: 'k', loader, intervalMs: 60_000 });
