@@ -18,7 +18,21 @@ export interface InPageStack {
 
 const SANDBOX_ORIGIN = 'https://sandbox.margin-kit.invalid';
 
-export function createInPageStack(options: SandboxOptions & { proxyUrl?: string; configurePage?: boolean; page?: PageConfig } = {}): InPageStack {
+export interface InPageStackOptions extends SandboxOptions {
+  proxyUrl?: string;
+  /** Configure the page's shared client to use this stack (default true). */
+  configurePage?: boolean;
+  page?: PageConfig;
+  /**
+   * Poll even while the page is hidden. Test runners keep all but one test page in a background
+   * tab (`document.hidden`), where the hub rightly pauses.
+   */
+  ignorePageVisibility?: boolean;
+}
+
+const ALWAYS_VISIBLE = { isHidden: () => false, subscribe: () => () => {} };
+
+export function createInPageStack(options: InPageStackOptions = {}): InPageStack {
   const sandbox = createSandboxExchange(options);
   const upstream: string[] = [];
   const toSandbox = (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -39,6 +53,9 @@ export function createInPageStack(options: SandboxOptions & { proxyUrl?: string;
   });
   const proxyUrl = options.proxyUrl ?? 'https://proxy.margin-kit.invalid';
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => proxy(new Request(input, init))) as typeof globalThis.fetch;
-  if (options.configurePage !== false) configure({ proxyUrl, fetch, ...options.page });
+  if (options.configurePage !== false) {
+    const hub = options.ignorePageVisibility ? { ...options.page?.hub, visibility: ALWAYS_VISIBLE } : options.page?.hub;
+    configure({ proxyUrl, fetch, ...options.page, hub });
+  }
   return { proxyUrl, sandbox, fetch, upstream };
 }
