@@ -117,6 +117,11 @@ export function lendingEndpoints(state: SandboxState): Record<string, EndpointIm
     return Decimal.min(MAX_INTEREST_RATE, Decimal.max(MIN_INTEREST_RATE, rate));
   }
 
+  state.loans.marketRate = (currency) => {
+    const fixture = CURRENCIES.find((c) => c.currency === currency);
+    return fixture ? marketRate(fixture, Math.floor(state.now() / HOUR_MS)) : undefined;
+  };
+
   function requireFixture(currency: string): CurrencyFixture {
     const fixture = CURRENCIES.find((c) => c.currency === currency);
     if (!fixture) throw KUCOIN.badRequest(`${currency} is not a lending currency`);

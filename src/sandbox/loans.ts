@@ -91,9 +91,15 @@ export class KucoinLoans {
     return records;
   }
 
-  /** Annual market rate of a currency (the lending market's), as a fraction. */
+  /**
+   * The lending market's current rate, set by the lending module so borrowers pay what the loan
+   * market shows (and what an interest preview computes from it).
+   */
+  marketRate: ((currency: string) => Decimal | undefined) | undefined;
+
+  /** Annual market rate of a currency, as a fraction. */
   annualRate(currency: string): Decimal {
-    return new Decimal(CURRENCIES.find((c) => c.currency === currency)?.marketInterestRate ?? '0.1');
+    return this.marketRate?.(currency) ?? new Decimal(CURRENCIES.find((c) => c.currency === currency)?.marketInterestRate ?? '0.1');
   }
 
   /** Limits for a currency, cross or on an isolated pair (undefined: not borrowable there at all). */

@@ -12,7 +12,13 @@ import {
 import { buildQuery, unwrapResponse, type Transport } from '../../src/client/transport.js';
 import { hmacSha256Base64, kucoinSign } from '../../src/core/signing.js';
 import { DEMO_CREDENTIALS } from '../../src/sandbox/index.js';
+import { Decimal } from '../../src/core/decimal.js';
 import { kucoinCall, sandboxAt } from '../helpers/sandbox.js';
+
+/** Holds the borrow rate still (it follows the lending market's hourly rate otherwise). */
+function pinRate(t: ReturnType<typeof sandboxAt>): void {
+  t.sandbox.state.loans.marketRate = (currency) => (currency === 'USDT' ? new Decimal('0.0876') : undefined);
+}
 
 type Sandbox = ReturnType<typeof sandboxAt>;
 const HOUR = 3_600_000;
@@ -208,6 +214,7 @@ describe('sandbox: margin debit', () => {
 
   it('repays interest first, then principal, never more than owed', async () => {
     const t = sandboxAt();
+    pinRate(t); // the fixture's 8.76% a year: 1000 USDT owe 0.01 an hour
     const transport = sandboxTransport(t);
     await borrow(transport, { currency: 'USDT', size: '1000', timeInForce: 'FOK' });
     t.advance(3 * HOUR);
@@ -243,6 +250,7 @@ describe('sandbox: margin debit', () => {
 
   it('accrues interest hourly on the clock and lists one record per hour', async () => {
     const t = sandboxAt();
+    pinRate(t); // the fixture's 8.76% a year: 1000 USDT owe 0.01 an hour
     const transport = sandboxTransport(t);
     const start = t.now;
     await borrow(transport, { currency: 'USDT', size: '1000', timeInForce: 'FOK' });
@@ -373,5 +381,16 @@ describe('sandbox: margin debit', () => {
     expect(a).to.deep.equal(await run(11));
     const b = await run(12);
     expect(JSON.parse(b[0]!).data.orderNo).not.to.equal(JSON.parse(a[0]!).data.orderNo);
+  });
+
+  it('charges the rate the loan market shows', async () => {
+    const t = sandboxAt();
+    const transport = sandboxTransport(t);
+    await borrow(transport, { currency: 'USDT', size: '1000', timeInForce: 'FOK' });
+    t.advance(HOUR);
+    const shown = (await kucoinCall(t.sandbox, t.now, 'GET', '/api/v3/project/list?currency=USDT', undefined, { sign: false })).json.data[0].marketInterestRate as string;
+    const [record] = (await getInterestHistory(transport, { currency: 'USDT' })).items;
+    expect(record!.dayRatio.toString()).to.equal(new Decimal(shown).div(365).toDecimalPlaces(8, Decimal.ROUND_UP).toString());
+    expect(shown).not.to.equal('0.0876'); // the market moved off the fixture rate
   });
 });

@@ -93,6 +93,7 @@ type Message = { tone: 'info' | 'error'; text: string };
 
 /** An order as the ticket describes it: from the params sent or from the venue's record. */
 interface OrderShape {
+  symbol?: string;
   side: OrderSide;
   type?: OrderType;
   price?: Decimal | string;
@@ -309,6 +310,7 @@ export class MarginOrderTicket extends MarginKitElement {
     const symbol = this.activeSymbol;
     if (symbol !== this.draft.symbol) this.onSymbolChanged(symbol);
     if (changed.has('marginMode') || changed.has('api')) this.review = undefined;
+    if (changed.has('marginMode') && this.draftInitialized && changed.get('marginMode') !== undefined) this.resetHistory();
     this.subscribePolls(symbol);
   }
 
@@ -320,6 +322,11 @@ export class MarginOrderTicket extends MarginKitElement {
     this.message = undefined;
     this.confirmCancelAll = false;
     this.ordersMessage = undefined;
+    this.resetHistory();
+  }
+
+  /** Closed orders and fills belong to one symbol in one margin mode: start again. */
+  private resetHistory(): void {
     this.history = { items: [], more: false, loading: false };
     this.fills = { items: [], more: false, loading: false };
     this.historyRun?.abort();
@@ -381,10 +388,16 @@ export class MarginOrderTicket extends MarginKitElement {
     });
   }
 
+  /** The listed symbol an order is on (the current one when unknown). */
+  private symbolOf(symbol: string | undefined): TicketSymbol | undefined {
+    return (symbol && this.symbols?.find((s) => s.symbol === symbol)) || this.current;
+  }
+
   private summarize(o: OrderShape): string {
-    const r = this.rules;
-    const base = this.current?.baseCurrency ?? '';
-    const quote = this.current?.quoteCurrency ?? '';
+    const s = this.symbolOf(o.symbol);
+    const r = s?.rules;
+    const base = s?.baseCurrency ?? '';
+    const quote = s?.quoteCurrency ?? '';
     if (o.type === 'market' && !positive(o.size) && positive(o.funds)) {
       return t.summaryFunds(o.side, this.fmt(o.funds, r?.quoteIncrement), quote, base);
     }
@@ -1180,7 +1193,8 @@ export class MarginOrderTicket extends MarginKitElement {
         const shape = s.confirmedBy === 'lookup' ? s.order : s.params;
         const summary = this.summarize(shape);
         const borrowed = s.answer.borrowSize && s.answer.borrowSize.gt(0) ? s.answer.borrowSize : undefined;
-        const borrowCurrency = s.params.side === 'buy' ? this.current?.quoteCurrency ?? '' : this.current?.baseCurrency ?? '';
+        const on = this.symbolOf(s.params.symbol);
+        const borrowCurrency = (s.params.side === 'buy' ? on?.quoteCurrency : on?.baseCurrency) ?? '';
         return html`
           <p>${s.confirmedBy === 'lookup' ? t.placedFound(summary) : t.placed(summary)}</p>
           <p>${t.orderIds(s.answer.orderId, s.clientOid)}${borrowed ? ` ${t.borrowed(this.fmt(borrowed), borrowCurrency)}` : ''}</p>
@@ -1198,10 +1212,11 @@ export class MarginOrderTicket extends MarginKitElement {
     const tracked = this.tracked;
     if (!tracked?.status || !tracked.order) return nothing;
     const o = tracked.order;
-    const r = this.rules;
+    const on = this.symbolOf(o.symbol);
+    const r = on?.rules;
     const filled = o.size.gt(0)
-      ? t.filledOf(this.fmt(o.dealSize, r?.baseIncrement), this.fmt(o.size, r?.baseIncrement), this.current?.baseCurrency ?? '')
-      : t.filledFunds(this.fmt(o.dealFunds, r?.quoteIncrement), this.current?.quoteCurrency ?? '');
+      ? t.filledOf(this.fmt(o.dealSize, r?.baseIncrement), this.fmt(o.size, r?.baseIncrement), on?.baseCurrency ?? '')
+      : t.filledFunds(this.fmt(o.dealFunds, r?.quoteIncrement), on?.quoteCurrency ?? '');
     const active = tracked.status === 'open' || tracked.status === 'partially-filled';
     return html`
       <p>${t.status}: <strong>${t.statuses[tracked.status]}</strong> · ${filled}</p>
