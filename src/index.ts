@@ -5,6 +5,7 @@
 export * from './define/margin-mark-price-ticker.js';
 export * from './define/margin-lending-market.js';
 export * from './define/margin-borrow-repay.js';
+export * from './define/margin-order-ticket.js';
 export * from './client/index.js';
 export * from './core/index.js';
 export { defineElement } from './elements/shared/define.js';

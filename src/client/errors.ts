@@ -1,5 +1,5 @@
 import type { Venue } from '../core/endpoints.js';
-import type { RuleViolation } from '../core/rules.js';
+import type { FieldViolation } from '../core/rules.js';
 
 /** A stable string per error class, for `switch` in a host page and for logs. */
 export type MarginKitErrorKind =
@@ -91,9 +91,9 @@ export class TimeoutError extends MarginKitError {
 
 /** Our own rule check failed before sending: nothing was sent. */
 export class ValidationError extends MarginKitError {
-  readonly violations: readonly RuleViolation[];
+  readonly violations: readonly FieldViolation[];
 
-  constructor(violations: readonly RuleViolation[], message?: string) {
+  constructor(violations: readonly FieldViolation[], message?: string) {
     const first = violations[0];
     super('validation', message ?? (first ? `${first.field}: ${first.rule}${first.limit ? ` (${first.limit})` : ''}` : 'invalid input'));
     this.name = 'ValidationError';

@@ -140,18 +140,26 @@ class PolledResource<T> {
     if (this.inFlight) return;
     const controller = new AbortController();
     this.inFlight = controller;
+    const previousAttemptAt = this.lastAttemptAt;
     this.lastAttemptAt = this.clock.now();
     this.notify();
     try {
       const value = await this.loader(controller.signal);
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted) {
+        // Stopped before it finished: it does not count as an attempt, so resuming loads at once.
+        this.lastAttemptAt = previousAttemptAt;
+        return;
+      }
       this.value = value;
       this.error = undefined;
       this.updatedAt = this.clock.now();
       this.failures = 0;
       this.retryAfterMs = 0;
     } catch (error) {
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted) {
+        this.lastAttemptAt = previousAttemptAt;
+        return;
+      }
       this.error = error;
       this.failures += 1;
       this.retryAfterMs = error instanceof RateLimitError ? (error.retryAfterMs ?? 0) : 0;

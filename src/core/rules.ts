@@ -23,6 +23,13 @@ export interface RuleViolation {
 
 export type RuleCheck = RuleViolation | null;
 
+/** A broken rule of any field: a core rule, or an element's own (`min-notional`, `visible-size`...). */
+export interface FieldViolation {
+  field: string;
+  rule: string;
+  limit?: string;
+}
+
 /** `value` is a whole multiple of `increment` (`priceIncrement`, `baseIncrement`, `borrowMinUnit`...). */
 export function checkStep(field: string, value: Decimal, increment: Decimal): RuleCheck {
   if (increment.lte(0)) return null; // a venue that gives no increment imposes none

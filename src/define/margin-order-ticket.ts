@@ -2,15 +2,15 @@
 import { defineElement } from '../elements/shared/define.js';
 import { MarginOrderTicket } from '../elements/order-ticket/margin-order-ticket.js';
 
-export const MARGIN_ORDER_TICKET_TAG = 'margin-order-ticket';
+export const ORDER_TICKET_TAG = 'margin-order-ticket';
 
-defineElement(MARGIN_ORDER_TICKET_TAG, MarginOrderTicket);
+defineElement(ORDER_TICKET_TAG, MarginOrderTicket);
 
 export { MarginOrderTicket };
 export * from '../elements/order-ticket/events.js';
 
 declare global {
   interface HTMLElementTagNameMap {
-    [MARGIN_ORDER_TICKET_TAG]: MarginOrderTicket;
+    [ORDER_TICKET_TAG]: MarginOrderTicket;
   }
 }

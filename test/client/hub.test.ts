@@ -223,3 +223,28 @@ describe('hub.cached', () => {
     expect(t.calls).to.equal(1);
   });
 });
+
+describe('hub.poll stopped mid-load', () => {
+  it('loads at once when resumed, since the aborted load does not count', async () => {
+    const clock = new FakeClock();
+    const visibility = new FakeVisibility();
+    const hub = new Hub({ clock, visibility });
+    let calls = 0;
+    let release: (() => void) | undefined;
+    const loader = (signal: AbortSignal) =>
+      new Promise<number>((resolve, reject) => {
+        calls += 1;
+        release = () => resolve(calls);
+        signal.addEventListener('abort', () => reject(signal.reason));
+      });
+    const sub = hub.poll('k', loader, 60_000, () => {});
+    expect(calls).to.equal(1);
+    sub.setActive(false); // off-screen before the first answer
+    await flush();
+    sub.setActive(true);
+    await flush();
+    expect(calls).to.equal(2);
+    release?.();
+    await flush();
+  });
+});

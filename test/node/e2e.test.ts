@@ -19,6 +19,8 @@ before(async () => {
       bitmart: { ...DEMO_CREDENTIALS.bitmart, baseUrl: sandbox.url },
       token,
       log: false,
+      // One caller making ~50 calls back to back: a correctness test, not a rate-limit test.
+      rateLimit: false,
     }),
   );
 });

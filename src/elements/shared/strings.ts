@@ -1,4 +1,4 @@
-import type { RuleViolation } from '../../core/rules.js';
+import type { FieldViolation } from '../../core/rules.js';
 
 /**
  * Words shared by every element, in one place for translation. Element-specific strings live
@@ -42,8 +42,9 @@ export const sharedStrings = {
 export type SharedStrings = typeof sharedStrings;
 
 /** One broken rule in a trader's words; `formatLimit` localizes the limit (an exact decimal string). */
-export function describeViolation(violation: RuleViolation, formatLimit: (limit: string) => string = (l) => l): string {
-  const text = sharedStrings.rules[violation.rule];
+export function describeViolation(violation: FieldViolation, formatLimit: (limit: string) => string = (l) => l): string {
+  const rules: Record<string, string | ((limit?: string) => string)> = sharedStrings.rules;
+  const text = rules[violation.rule] ?? sharedStrings.errors.validation;
   const limit = violation.limit === undefined ? undefined : violation.rule === 'decimals' || violation.rule === 'too-many-decimals' ? violation.limit : formatLimit(violation.limit);
   return typeof text === 'function' ? text(limit) : text;
 }

@@ -1,12 +1,12 @@
 import { css } from 'lit';
 
 /**
- * The public design tokens every element reads. Each `--margin-kit-*` token maps to a private
+ * The public design tokens every element reads. Colors follow the page's `color-scheme` (set
+ * `color-scheme: light dark` on the page to follow the reader's preference). Each `--margin-kit-*` token maps to a private
  * `--_*` variable; element styles use only the private names.
  */
 export const themeTokens = css`
   :host {
-    color-scheme: light dark;
     --_font: var(--margin-kit-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_font-mono: var(--margin-kit-font-mono, ui-monospace, 'SFMono-Regular', Menlo, monospace);
     --_font-size: var(--margin-kit-font-size, 14px);

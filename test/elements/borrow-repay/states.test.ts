@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { configure } from '../../../src/client/client.js';
-import { MARGIN_BORROW_REPAY, MarginBorrowRepay } from '../../../src/define/margin-borrow-repay.js';
+import { BORROW_REPAY_TAG, MarginBorrowRepay } from '../../../src/define/margin-borrow-repay.js';
 import { MarginBorrowRepay as Unregistered } from '../../../src/elements/borrow-repay/margin-borrow-repay.js';
 import styles from '../../../src/elements/borrow-repay/margin-borrow-repay.styles.js';
 import { defineElement } from '../../../src/elements/shared/define.js';
@@ -34,7 +34,7 @@ describe('<margin-borrow-repay> states', function () {
     const stack = panelStack();
     // the first attempt and both retries
     stack.sandbox.faults.add({ kind: 'server-error', path: '/api/v3/margin/currencies', times: 3 });
-    const el = document.createElement(MARGIN_BORROW_REPAY);
+    const el = document.createElement(BORROW_REPAY_TAG);
     el.proxyUrl = stack.proxyUrl;
     el.currency = 'BTC';
     const failed = oneEvent(el, 'margin-error');
@@ -118,8 +118,8 @@ describe('<margin-borrow-repay> states', function () {
   });
 
   it('registration is guarded: the define file exports the registered class; defining again does not throw', () => {
-    expect(customElements.get(MARGIN_BORROW_REPAY)).to.equal(MarginBorrowRepay);
+    expect(customElements.get(BORROW_REPAY_TAG)).to.equal(MarginBorrowRepay);
     expect(MarginBorrowRepay).to.equal(Unregistered);
-    expect(() => defineElement(MARGIN_BORROW_REPAY, MarginBorrowRepay)).not.to.throw();
+    expect(() => defineElement(BORROW_REPAY_TAG, MarginBorrowRepay)).not.to.throw();
   });
 });
