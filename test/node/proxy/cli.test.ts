@@ -139,7 +139,7 @@ describe('margin-kit-proxy CLI', () => {
     const deadline = Date.now() + 10_000;
     while (!cli.stdout().includes('"path":"/kucoin/api/v1/accounts"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     const lines = cli.stdout().split('\n').filter((line) => line.startsWith('{'));
-    assert.ok(lines.length >= 10);
+    assert.ok(lines.length >= 3); // at least this test's own three requests
     for (const line of lines) {
       const entry = JSON.parse(line) as Record<string, unknown>;
       for (const key of Object.keys(entry)) assert.ok(['time', 'caller', 'venue', 'method', 'path', 'status', 'ms', 'error'].includes(key), key);
