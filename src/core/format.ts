@@ -18,32 +18,37 @@ export interface FormatOptions {
 
 /** Fraction digits an increment implies: `"0.00001000"` -> 5, `"1"` -> 0, `"10"` -> 0. */
 export function decimalsOf(increment: Decimal | string): number {
-  return new Decimal(increment).decimalPlaces();
+  const key = typeof increment === 'string' ? increment : increment.toString();
+  let digits = incrementDigits.get(key);
+  if (digits === undefined) {
+    digits = new Decimal(key).decimalPlaces();
+    incrementDigits.set(key, digits);
+  }
+  return digits;
 }
+const incrementDigits = new Map<string, number>();
 
-// Intl.NumberFormat instances are costly to build and a ticker formats hundreds per tick.
-const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let cached = formatters.get(key);
+// Intl.NumberFormat instances are costly to build and a ticker formats hundreds per tick: one
+// per (locale, digits, style...) combination, looked up by a cheap string key.
+const formatters = new Map<string, ExactFormat>();
+function formatter(locale: string | undefined, options: Intl.NumberFormatOptions, key: string): ExactFormat {
+  const cacheKey = `${locale ?? ''}|${key}`;
+  let cached = formatters.get(cacheKey);
   if (!cached) {
-    cached = new Intl.NumberFormat(locale, options);
-    formatters.set(key, cached);
+    const nf = new Intl.NumberFormat(locale, options);
+    // Intl formats decimal strings exactly (NumberFormat v3): no value ever passes through a float.
+    cached = nf.format.bind(nf) as unknown as ExactFormat;
+    formatters.set(cacheKey, cached);
   }
   return cached;
 }
 
-/** Intl formats decimal strings exactly (NumberFormat v3), so no value ever passes through a float. */
 type ExactFormat = (value: string) => string;
-function exact(nf: Intl.NumberFormat): ExactFormat {
-  return (value) => (nf.format as unknown as ExactFormat)(value);
-}
 
 /** A money amount or price for display, localized, at the precision the venue gives. */
 export function formatDecimal(value: Decimal | string, options: FormatOptions = {}): string {
-  const decimal = new Decimal(value);
-  const digits =
-    options.increment !== undefined ? decimalsOf(options.increment) : options.maxDecimals;
+  const text = typeof value === 'string' ? new Decimal(value).toString() : value.toString();
+  const digits = options.increment !== undefined ? decimalsOf(options.increment) : options.maxDecimals;
   const intl: Intl.NumberFormatOptions = { ...options.intl };
   if (digits !== undefined) {
     intl.minimumFractionDigits = options.increment !== undefined ? digits : 0;
@@ -52,7 +57,23 @@ export function formatDecimal(value: Decimal | string, options: FormatOptions = 
     intl.maximumFractionDigits = 20;
   }
   if (options.truncate) intl.roundingMode = 'trunc';
-  return exact(formatter(options.locale, intl))(decimal.toString());
+  const key = options.intl
+    ? JSON.stringify(intl)
+    : `${intl.minimumFractionDigits ?? ''}|${intl.maximumFractionDigits}|${options.truncate ? 't' : ''}`;
+  return formatter(options.locale, intl, key)(text);
+}
+
+/**
+ * For display only (a "change since start" percentage): a ratio at 12 significant digits. Money
+ * math keeps the full precision; a percentage shown at two decimals does not need 80 digits.
+ */
+const DisplayDecimal = Decimal.clone({ precision: 12, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+
+/** `(value - base) / base`, or undefined from a zero base. */
+export function relativeChange(value: Decimal, base: Decimal): Decimal | undefined {
+  if (base.isZero()) return undefined;
+  // The static div of a low-precision clone takes Decimal instances as they are: no string round trip.
+  return new Decimal(DisplayDecimal.div(value.minus(base), base));
 }
 
 export type RatePeriod = 'annual' | 'daily' | 'hourly';
@@ -73,12 +94,12 @@ export function formatRate(
   options: RateFormatOptions = {},
 ): string {
   const maxDecimals = options.maxDecimals ?? (period === 'annual' ? 2 : 4);
-  const nf = formatter(options.locale, {
-    style: 'percent',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: maxDecimals,
-  });
-  return exact(nf)(new Decimal(rate).toString());
+  const format = formatter(
+    options.locale,
+    { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: maxDecimals },
+    `percent|${maxDecimals}`,
+  );
+  return format(new Decimal(rate).toString());
 }
 
 /** Interest for `hours` on `amount` at an hourly rate, exact. */

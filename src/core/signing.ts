@@ -5,14 +5,25 @@
 
 const encoder = new TextEncoder();
 
+/**
+ * Imported keys by secret: importing costs about as much as signing, and a proxy signs with the
+ * same one or two secrets all day. The keys are not extractable; the secrets were in memory anyway.
+ */
+const keys = new Map<string, Promise<CryptoKey>>();
+const MAX_CACHED_KEYS = 64;
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    if (keys.size >= MAX_CACHED_KEYS) keys.clear();
+    key = globalThis.crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 async function hmacSha256(secret: string, message: string): Promise<Uint8Array> {
-  const key = await globalThis.crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
+  const key = await hmacKey(secret);
   return new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }
 

@@ -42,3 +42,12 @@ describe('format', () => {
     expect(annualToHourly(new Decimal('0.0876')).toString()).to.equal('0.00001');
   });
 });
+
+describe('relativeChange', () => {
+  it('is (value - base) / base at display precision, undefined from zero', async () => {
+    const { relativeChange } = await import('../../src/core/format.js');
+    expect(relativeChange(new Decimal('110'), new Decimal('100'))?.toString()).to.equal('0.1');
+    expect(relativeChange(new Decimal('1'), new Decimal('3'))?.toString()).to.equal('-0.666666666667');
+    expect(relativeChange(new Decimal('5'), new Decimal('0'))).to.equal(undefined);
+  });
+});

@@ -3,6 +3,7 @@
  * the element first saw it, the direction of the last move, and how many moves there were.
  */
 import { Decimal } from '../../core/decimal.js';
+import { relativeChange } from '../../core/format.js';
 
 export type TickerMode = 'tape' | 'list' | 'single';
 export const TICKER_MODES: readonly TickerMode[] = ['tape', 'list', 'single'];
@@ -56,8 +57,7 @@ export function parseSymbols(text: string | null | undefined): string[] {
 
 /** The change since the element started, as a fraction (`0.0123` is +1.23 %); none from a zero baseline. */
 export function changeSinceStart(row: TickerRow): Decimal | undefined {
-  if (row.baseline.isZero()) return undefined;
-  return row.value.minus(row.baseline).div(row.baseline).toDecimalPlaces(8, Decimal.ROUND_HALF_EVEN);
+  return relativeChange(row.value, row.baseline)?.toDecimalPlaces(8, Decimal.ROUND_HALF_EVEN);
 }
 
 /**
