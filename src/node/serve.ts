@@ -88,11 +88,11 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   // A body left unread (refused as too large) is not drained: the connection ends with the answer.
   if (!req.complete) headers.connection = 'close';
+  // Answers here are small JSON documents: one buffer and one write beat iterating a web stream.
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  if (body) headers['content-length'] = String(body.byteLength);
   res.writeHead(response.status, headers);
-  if (response.body) {
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
-  }
-  res.end();
+  res.end(body);
 }
 
 export function serveFetchHandler(handler: FetchHandler, options: ServeOptions = {}): Promise<ServedHandler> {
