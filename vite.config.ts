@@ -1,6 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
 const src = (path: string) => resolve(root, 'src', path);
@@ -23,6 +24,29 @@ function npmEntries(): Record<string, string> {
     }
   }
   return entries;
+}
+
+/**
+ * Prints the Subresource Integrity hash of each file the CDN build wrote, for
+ * `<script type="module" src=... integrity="sha384-..." crossorigin="anonymous">`. Hashed from
+ * the bytes on disk, after every other plugin is done with them.
+ */
+function printIntegrity(): Plugin {
+  const written: string[] = [];
+  return {
+    name: 'margin-kit-sri',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const file of Object.keys(bundle)) if (file.endsWith('.js')) written.push(resolve(options.dir ?? 'dist/cdn', file));
+    },
+    // After Vite's own report of the files, so the hash is the last thing printed.
+    closeBundle() {
+      for (const path of written.splice(0)) {
+        const integrity = `sha384-${createHash('sha384').update(readFileSync(path)).digest('base64')}`;
+        console.log(`SRI ${relative(process.cwd(), path)}  integrity="${integrity}"`);
+      }
+    },
+  };
 }
 
 // `vite build` makes the npm build (dependencies external); `vite build --mode cdn` makes
@@ -48,5 +72,6 @@ export default defineConfig(({ mode }) => {
       },
     },
     define: cdn ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+    plugins: cdn ? [printIntegrity()] : [],
   };
 });

@@ -65,7 +65,7 @@ function report(sections: readonly Section[], started: Date, machineLines: reado
     ...machineLines.map((line, i) => `- ${['Machine', 'Node', 'Chromium'][i]}: ${line.replace(/^Node /, '')}`),
     `- Load: 1-minute load average ${load.map((l) => l.toFixed(1)).join(' at the start, ')} at the end (other work shares the machine)`,
     '',
-    'Run it with `npm run bench` (about 5 to 10 minutes); `npm run bench -- size` (or `proxy`, `render`,',
+    'Run it with `npm run bench` (about 5 minutes); `npm run bench -- size` (or `proxy`, `render`,',
     '`requests`) runs some parts and leaves this file alone; `BENCH_PROXY_ROUNDS=5` takes more rounds.',
     'It exits non-zero when a size is over budget or a part failed; other missed targets are reported',
     'as MISSED.',
