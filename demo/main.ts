@@ -1,10 +1,8 @@
 /**
  * The demo page: configures the shared client from the demo server (proxy URL and a bearer
- * token), then shows what margin-kit offers so far.
+ * token, as a real site would from its own backend), then lets the elements run.
  */
-import { configure, getMarginClient } from '../src/client/index.js';
-import type { MarkPrice } from '../src/client/kucoin/market.js';
-import { formatDecimal } from '../src/core/format.js';
+import { configure } from '../src/client/index.js';
 import '../src/index.js';
 
 interface DemoConfig {
@@ -12,32 +10,22 @@ interface DemoConfig {
   token: string;
 }
 
+const EVENTS = ['margin-order-placed', 'margin-order-filled', 'margin-order-cancelled', 'margin-borrowed', 'margin-repaid', 'margin-purchased', 'margin-redeemed', 'margin-error'];
+
 async function start(): Promise<void> {
   const status = document.querySelector<HTMLElement>('#status')!;
-  const table = document.querySelector<HTMLTableElement>('#prices')!;
   const config = (await (await fetch('/demo-config.json')).json()) as DemoConfig;
   configure({ proxyUrl: config.proxyUrl, getToken: () => config.token });
-  const client = getMarginClient();
-  const { items: symbols } = await client.kucoin.getCrossMarginSymbols();
-  const increments = new Map(symbols.map((s) => [s.symbol, s.priceIncrement]));
-  client.hub.poll<MarkPrice[]>('kucoin:mark-prices', (signal) => client.kucoin.getMarkPriceList({ signal }), 3000, (state) => {
-    if (state.error && !state.value) status.textContent = `Cannot load prices: ${String((state.error as Error).message)}`;
-    if (!state.value) return;
-    status.textContent = state.stale ? 'Stale: showing the last prices received' : `Updated ${new Date(state.updatedAt!).toLocaleTimeString()}`;
-    const body = table.tBodies[0]!;
-    body.replaceChildren(
-      ...state.value.map((price) => {
-        const row = document.createElement('tr');
-        const symbol = document.createElement('td');
-        symbol.textContent = price.symbol;
-        const value = document.createElement('td');
-        value.textContent = formatDecimal(price.value, { increment: increments.get(price.symbol) });
-        row.append(symbol, value);
-        return row;
-      }),
-    );
-    table.hidden = false;
-  });
+  status.textContent = `Proxy: ${config.proxyUrl}`;
+  document.querySelector<HTMLElement>('#demo')!.hidden = false;
+  const log = document.querySelector<HTMLElement>('#events')!;
+  for (const name of EVENTS) {
+    document.addEventListener(name, (event) => {
+      const detail = (event as CustomEvent).detail as Record<string, unknown>;
+      const shown = name === 'margin-error' ? { kind: detail.kind, message: detail.message, action: detail.action } : detail;
+      log.textContent = `${new Date().toLocaleTimeString()} ${name} ${JSON.stringify(shown)}\n${log.textContent ?? ''}`;
+    });
+  }
 }
 
 start().catch((error: unknown) => {

@@ -89,11 +89,15 @@ function registry(): Registry {
   return scope[REGISTRY_KEY];
 }
 
+/** Fired on `globalThis` after `configure()`: elements connected earlier pick up the new client. */
+export const CONFIGURED_EVENT = 'margin-kit-configured';
+
 /** Set once per page, before or after elements connect; clients made earlier are replaced. */
 export function configure(config: PageConfig): void {
   const r = registry();
   r.config = { ...r.config, ...config };
   r.clients.clear();
+  if (typeof globalThis.dispatchEvent === 'function') globalThis.dispatchEvent(new Event(CONFIGURED_EVENT));
 }
 
 export function pageConfig(): Readonly<PageConfig> {

@@ -247,7 +247,8 @@ export default css`
     margin: 0;
   }
 
-  .alert:not(:empty) {
+  /* Lit leaves comment markers behind, so :empty never matches: show the box only with a message. */
+  .alert:has(> p) {
     padding: var(--_space);
     border: 1px solid var(--_error);
     border-radius: var(--_radius);
@@ -259,7 +260,7 @@ export default css`
     margin: 0 0 calc(var(--_space) / 2);
   }
 
-  .status:not(:empty) {
+  .status:has(> p) {
     padding: var(--_space);
     border-radius: var(--_radius);
     background: var(--_surface);

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { getMarginClient, type MarginClient } from '../../client/client.js';
+import { CONFIGURED_EVENT, getMarginClient, type MarginClient } from '../../client/client.js';
 import { describeError, errorKind } from './describe-error.js';
 import { MarginErrorEvent } from './events.js';
 
@@ -14,6 +14,19 @@ export class MarginKitElement extends LitElement {
 
   /** BCP 47 locale for numbers and dates; the page's language when empty. */
   @property() locale = '';
+
+  /** `configure()` may run after this element connected (a page that fetches its token first). */
+  private readonly onConfigured = (): void => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.addEventListener?.(CONFIGURED_EVENT, this.onConfigured);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener?.(CONFIGURED_EVENT, this.onConfigured);
+  }
 
   /** The shared client, or undefined when no proxy URL is known yet. */
   protected get client(): MarginClient | undefined {

@@ -92,3 +92,24 @@ describe('shared element pieces', () => {
     expect(client.hub.activeTimers).to.equal(0);
   });
 });
+
+describe('configure() after elements connected', () => {
+  it('every margin-kit element picks up the page client when configure() runs later', async () => {
+    const { MarginKitElement } = await import('../../../src/elements/shared/margin-element.js');
+    const { configure, pageConfig } = await import('../../../src/client/client.js');
+    class LateProbe extends MarginKitElement {
+      override render() {
+        return html`${this.client ? `client:${this.client.proxyUrl}` : 'no client'}`;
+      }
+    }
+    customElements.define('margin-late-probe', LateProbe);
+    const before = pageConfig().proxyUrl;
+    configure({ proxyUrl: undefined });
+    const el = await fixture<LateProbe>(html`<margin-late-probe></margin-late-probe>`);
+    expect(el.shadowRoot!.textContent).to.equal('no client');
+    configure({ proxyUrl: 'https://late.proxy.test' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.equal('client:https://late.proxy.test');
+    configure({ proxyUrl: before });
+  });
+});
