@@ -11,6 +11,7 @@
  */
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createNodeFetch } from '../src/node/http-fetch.js';
 import { serveFetchHandler } from '../src/node/serve.js';
 import { createSigningProxy } from '../src/proxy/index.js';
 import { createSandboxExchange, DEMO_CREDENTIALS } from '../src/sandbox/index.js';
@@ -46,6 +47,7 @@ async function bare(upstreamUrl: string): Promise<{ url: string; close(): void }
 /** A fetch handler that forwards as our proxy does (whole bodies, fetch upstream) and checks nothing. */
 function fetchPassThrough(upstreamUrl: string) {
   const origin = new URL(upstreamUrl).origin;
+  const fetch = createNodeFetch();
   return async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     const route = /^\/(?:kucoin|bitmart)(\/.*)$/.exec(url.pathname);
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
       allowAnonymous: true,
       rateLimit: false,
       log: false,
+      fetch: createNodeFetch(),
     });
     served = await serveFetchHandler(proxy, { host: '127.0.0.1', port: 0 });
   } else if (mode === 'fetch' && upstream) {

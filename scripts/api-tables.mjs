@@ -57,8 +57,19 @@ export function readThemeTokens(root = ROOT) {
   });
 }
 
+/**
+ * The manifest. `npm run analyze` rewrites it in place (Storybook's build runs it, in `npm test`
+ * too), so a read can meet a half-written file: read again then.
+ */
 export function readManifest(root = ROOT) {
-  return JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+    } catch (error) {
+      if (!(error instanceof SyntaxError) || attempt === 5) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
 }
 
 /** The public elements of the manifest, by tag: the classes a define file registers. */
@@ -103,7 +114,9 @@ export function apiOf({ tag, declaration: d }) {
         name: `${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`,
         description: oneLine(m.description),
       })),
-    events: unique((d.events ?? []).filter((e) => e.name), (e) => e.name).map((e) => ({ name: e.name, description: oneLine(e.description) })),
+    // Events as the JSDoc's @fires lists them; the analyzer also guesses names from code
+    // (`new SomeEvent(detail)` read as an event "detail"), which have no description.
+    events: unique((d.events ?? []).filter((e) => e.name && e.description), (e) => e.name).map((e) => ({ name: e.name, description: oneLine(e.description) })),
     parts: (d.cssParts ?? []).map((p) => ({ name: p.name, description: oneLine(p.description) })),
     cssProperties: (d.cssProperties ?? []).map((p) => ({ name: p.name, description: oneLine(p.description) })),
   };
@@ -132,7 +145,7 @@ export function renderReadmeApi(apis, tokens) {
     lines.push(...markdownTable(['CSS part', 'Description'], api.parts.map((p) => [code(`::part(${p.name})`), cell(p.description)])));
     lines.push(...markdownTable(['CSS custom property', 'Description'], api.cssProperties.map((p) => [code(p.name), cell(p.description)])));
   }
-  lines.push('### Theme tokens', '', 'Every element reads all of these (set them on the element, or on any ancestor: custom properties inherit).', '');
+  lines.push('### Theme tokens', '', 'Every element declares all of these; set them on the element or on any ancestor (custom properties inherit). Defaults follow the page\'s `color-scheme` (`light-dark()`).', '');
   lines.push(...markdownTable(['Token', 'Default'], tokens.map((t) => [code(t.name), code(t.default)])));
   return lines.join('\n').trimEnd();
 }
@@ -152,7 +165,8 @@ function jsxTable(headers, rows) {
     '<table>',
     `  <thead><tr>${headers.map((h) => `<th>${jsx(h)}</th>`).join('')}</tr></thead>`,
     '  <tbody>',
-    ...rows.map((row) => `    <tr>${row.map((c) => `<td>${jsx(c)}</td>`).join('')}</tr>`),
+    // The first column holds a token or part name: keep it on one line.
+    ...rows.map((row) => `    <tr>${row.map((c, i) => (i === 0 ? `<td style={{ whiteSpace: 'nowrap' }}>${jsx(c)}</td>` : `<td>${jsx(c)}</td>`)).join('')}</tr>`),
     '  </tbody>',
     '</table>',
     '',
@@ -162,7 +176,7 @@ function jsxTable(headers, rows) {
 export function renderThemingApi(apis, tokens) {
   const themeNames = new Set(tokens.map((t) => t.name));
   const lines = [`{/* ${GENERATED_NOTE} */}`, '', '## Theme tokens', ''];
-  lines.push('Every element reads every token; the last column is what each element says the token colours or sizes in it.', '');
+  lines.push('Every element declares every token (set them on `:root`, on any ancestor or on one element); the last column is what each element documents the token for.', '');
   lines.push(
     ...jsxTable(
       ['Token', 'Default', 'Used for'],

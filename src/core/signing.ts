@@ -1,31 +1,11 @@
 /**
- * The venues' request signatures, in Web Crypto only, so the proxy (which signs) and the sandbox
- * (which verifies) run on Node, Deno, Bun, edge runtimes and in the browser alike.
+ * The venues' request signatures, in plain JavaScript (hmac-sha256.ts), so the proxy (which
+ * signs) and the sandbox (which verifies) run on Node, Deno, Bun, edge runtimes and in the
+ * browser alike. The functions stay async: callers need not care how the hash is computed.
  */
+import { hmacSha256 } from './hmac-sha256.js';
 
 const encoder = new TextEncoder();
-
-/**
- * Imported keys by secret: importing costs about as much as signing, and a proxy signs with the
- * same one or two secrets all day. The keys are not extractable; the secrets were in memory anyway.
- */
-const keys = new Map<string, Promise<CryptoKey>>();
-const MAX_CACHED_KEYS = 64;
-
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    if (keys.size >= MAX_CACHED_KEYS) keys.clear();
-    key = globalThis.crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    keys.set(secret, key);
-  }
-  return key;
-}
-
-async function hmacSha256(secret: string, message: string): Promise<Uint8Array> {
-  const key = await hmacKey(secret);
-  return new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, encoder.encode(message)));
-}
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -33,16 +13,20 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (const byte of bytes) hex += HEX[byte]!;
+  return hex;
 }
 
 export async function hmacSha256Base64(secret: string, message: string): Promise<string> {
-  return toBase64(await hmacSha256(secret, message));
+  return toBase64(hmacSha256(secret, message));
 }
 
 export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
-  return toHex(await hmacSha256(secret, message));
+  return toHex(hmacSha256(secret, message));
 }
 
 /** What KuCoin signs: timestamp + METHOD + path (with `?query` when there is one) + body. */

@@ -192,7 +192,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
                 const responseHeaders = new Headers();
                 const pairs = answer.rawHeaders;
                 for (let i = 0; i + 1 < pairs.length; i += 2) responseHeaders.append(pairs[i]!, pairs[i + 1]!);
-                const content = NULL_BODY_STATUSES.has(status) || method === 'HEAD' ? null : decoded;
+                const content = NULL_BODY_STATUSES.has(status) || method === 'HEAD' ? null : (decoded as Uint8Array<ArrayBuffer>);
                 finish(undefined, new Response(content, { status, statusText: answer.statusMessage ?? '', headers: responseHeaders }));
               } catch (error) {
                 // A status or header a Response cannot carry (a 1xx final status, a malformed name).

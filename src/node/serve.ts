@@ -22,6 +22,8 @@ export interface ServeOptions {
   port?: number;
   /** When the handler throws: answer 500 (default), or drop the connection with no answer. */
   onThrow?: 'respond-500' | 'drop-connection';
+  /** Bodies up to this many bytes are read whole before the handler runs (default 64 KiB); larger ones stream. */
+  bufferedBodyBytes?: number;
 }
 
 export interface ServedHandler {
@@ -34,18 +36,31 @@ export interface ServedHandler {
 }
 
 /**
- * The request body as a web stream that reads only as fast as the handler does. Cancelling it
- * (a handler refusing an oversized body) stops reading without closing the socket, so the
- * refusal can still be written; the connection is closed after it.
+ * Bodies up to this size are read whole before the handler is called, and given to it as one
+ * buffer: the proxy's bodies are small JSON documents, and bridging node's stream to a web
+ * stream costs more than the body itself. Larger ones (and any declared larger) are streamed.
  */
-function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+export const DEFAULT_BUFFERED_BODY_BYTES = 64 * 1024;
+
+/**
+ * The request body as a web stream that reads only as fast as the handler does, starting with
+ * the chunks already read. Cancelling it (a handler refusing an oversized body) stops reading
+ * without closing the socket, so the refusal can still be written; the connection is closed after it.
+ */
+function bodyStream(req: IncomingMessage, head: readonly Buffer[] = []): ReadableStream<Uint8Array> {
   let cancelled = false;
+  const bytes = (chunk: Buffer) => new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   return new ReadableStream<Uint8Array>({
     start(controller) {
       req.pause();
+      for (const chunk of head) controller.enqueue(bytes(chunk));
+      if (req.complete) {
+        controller.close();
+        return;
+      }
       req.on('data', (chunk: Buffer) => {
         if (cancelled) return;
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        controller.enqueue(bytes(chunk));
         if ((controller.desiredSize ?? 0) <= 0) req.pause();
       });
       req.on('end', () => {
@@ -65,18 +80,59 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   });
 }
 
-function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
+type Body = { whole: Buffer } | { stream: ReadableStream<Uint8Array> };
+
+/**
+ * Reads a body of at most `limit` bytes whole. Past the limit it stops and streams the rest
+ * (what was read first included), so an endless body is never held in memory. Rejects when the
+ * caller went away mid-body.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ stream: bodyStream(req) });
+  return new Promise<Body>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const done = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      total += chunk.byteLength;
+      if (total > limit) {
+        done();
+        resolve({ stream: bodyStream(req, chunks) });
+      }
+    };
+    const onEnd = () => {
+      done();
+      resolve({ whole: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) });
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    const onClose = () => {
+      if (req.complete) return;
+      done();
+      reject(new Error('The caller closed the connection before the whole body arrived.'));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
+}
+
+function toRequest(req: IncomingMessage, url: URL, method: string, signal: AbortSignal, body: Body | undefined): Request {
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  // A fixed origin, never the Host header: the handler reads Host from the headers and judges it.
-  return new Request(new URL(req.url ?? '/', origin), {
-    method,
-    headers,
-    signal,
-    ...(hasBody ? { body: bodyStream(req), duplex: 'half' } : {}),
-  } as RequestInit);
+  if (!body) return new Request(url, { method, headers, signal });
+  if ('whole' in body) return new Request(url, { method, headers, signal, body: body.whole as Uint8Array<ArrayBuffer> });
+  return new Request(url, { method, headers, signal, body: body.stream, duplex: 'half' } as RequestInit);
 }
 
 async function writeResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -97,37 +153,57 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
 
 export function serveFetchHandler(handler: FetchHandler, options: ServeOptions = {}): Promise<ServedHandler> {
   const host = options.host ?? '127.0.0.1';
+  const bufferedBodyBytes = options.bufferedBodyBytes ?? DEFAULT_BUFFERED_BODY_BYTES;
+  // Set once listening: a fixed origin, never the Host header (the handler reads Host and judges it).
+  let origin = '';
+
+  async function serve(req: IncomingMessage, res: ServerResponse, gone: AbortSignal): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      return badRequest(res);
+    }
+    const method = req.method ?? 'GET';
+    let body: Body | undefined;
+    if (method !== 'GET' && method !== 'HEAD') {
+      try {
+        body = await readBody(req, bufferedBodyBytes);
+      } catch {
+        res.destroy();
+        return;
+      }
+    }
+    let request: Request;
+    try {
+      request = toRequest(req, url, method, gone, body);
+    } catch {
+      return badRequest(res);
+    }
+    let response: Response;
+    try {
+      response = await handler(request, { rawTarget: req.url, remoteAddress: req.socket.remoteAddress });
+    } catch {
+      // The sandbox throws on purpose to simulate a lost answer: the caller sees a reset connection.
+      if (options.onThrow === 'drop-connection') {
+        res.destroy();
+        return;
+      }
+      response = Response.json({ error: 'internal_error', message: 'The server failed on this request.' }, { status: 500 });
+    }
+    try {
+      await writeResponse(response, req, res);
+    } catch {
+      res.destroy();
+    }
+  }
+
   const server = createServer((req, res) => {
     const gone = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) gone.abort();
     });
-    void (async () => {
-      let request: Request;
-      try {
-        request = toRequest(req, `http://${hostPort(server)}`, gone.signal);
-      } catch {
-        res.writeHead(400, { 'content-type': 'application/json', connection: 'close' });
-        res.end(JSON.stringify({ error: 'bad_request', message: 'The request target is not a URL path.' }));
-        return;
-      }
-      let response: Response;
-      try {
-        response = await handler(request, { rawTarget: req.url, remoteAddress: req.socket.remoteAddress });
-      } catch {
-        // The sandbox throws on purpose to simulate a lost answer: the caller sees a reset connection.
-        if (options.onThrow === 'drop-connection') {
-          res.destroy();
-          return;
-        }
-        response = Response.json({ error: 'internal_error', message: 'The server failed on this request.' }, { status: 500 });
-      }
-      try {
-        await writeResponse(response, req, res);
-      } catch {
-        res.destroy();
-      }
-    })();
+    void serve(req, res, gone.signal);
   });
 
   return new Promise((resolve, reject) => {
@@ -135,8 +211,9 @@ export function serveFetchHandler(handler: FetchHandler, options: ServeOptions =
     server.listen(options.port ?? 0, host, () => {
       server.off('error', reject);
       const port = (server.address() as AddressInfo).port;
+      origin = `http://${hostPort(server)}`;
       resolve({
-        url: `http://${hostPort(server)}`,
+        url: origin,
         port,
         server,
         close: () =>
@@ -147,6 +224,11 @@ export function serveFetchHandler(handler: FetchHandler, options: ServeOptions =
       });
     });
   });
+}
+
+function badRequest(res: ServerResponse): void {
+  res.writeHead(400, { 'content-type': 'application/json', connection: 'close' });
+  res.end(JSON.stringify({ error: 'bad_request', message: 'The request target is not a URL path.' }));
 }
 
 function hostPort(server: Server): string {

@@ -190,7 +190,7 @@ export function createSigningProxy(options: SigningProxyOptions): FetchHandler {
     guard({ endpoint: route.endpoint, pathParams: route.pathParams, queryParams: route.queryParams, body: body?.json });
 
     const origin = route.venue === 'kucoin' ? kucoinOrigin : venues.bitmart!.origin;
-    return forward(
+    const response = await forward(
       fetchImpl,
       {
         url: `${origin}${route.path}${route.query ? `?${route.query}` : ''}`,
@@ -200,12 +200,16 @@ export function createSigningProxy(options: SigningProxyOptions): FetchHandler {
       },
       upstreamTimeoutMs,
       request.signal,
+      entry.cors,
     );
+    // The venue's answer is built with every header it needs: nothing to add afterwards.
+    entry.complete = true;
+    return response;
   }
 
   return async (request, info) => {
     const started = now();
-    const entry: LogState = { caller: null, venue: null, cors: {} };
+    const entry: LogState = { caller: null, venue: null, cors: {}, complete: false };
     let response: Response;
     let error: string | undefined;
     try {
@@ -213,9 +217,13 @@ export function createSigningProxy(options: SigningProxyOptions): FetchHandler {
     } catch (thrown) {
       const refusal = thrown instanceof Refusal ? thrown : new Refusal(500, 'internal_error', 'The proxy failed on this request.');
       error = refusal.code;
-      response = refusalResponse(refusal);
+      response = refusalResponse(refusal, entry.cors);
+      entry.complete = true;
     }
-    for (const [name, value] of Object.entries({ ...BASE_HEADERS, ...entry.cors })) response.headers.set(name, value);
+    if (!entry.complete) {
+      for (const [name, value] of Object.entries({ ...BASE_HEADERS, ...entry.cors })) response.headers.set(name, value);
+    }
+    if (!log) return response;
     log({
       time: new Date(started).toISOString(),
       caller: entry.caller,
@@ -234,6 +242,8 @@ interface LogState {
   caller: string | null;
   venue: Venue | null;
   cors: Record<string, string>;
+  /** The response already carries the base and CORS headers. */
+  complete: boolean;
 }
 
 function logPath(request: Request, info: ProxyRequestInfo | undefined): string {

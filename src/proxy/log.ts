@@ -27,8 +27,9 @@ export function formatLogLine(entry: ProxyLogEntry): string {
   return JSON.stringify(normalize(entry));
 }
 
-export function createLogSink(log: SigningProxyOptions['log']): LogSink {
-  if (log === false) return () => {};
+/** The sink for `options.log`; undefined for `false`, so the handler skips building the entry. */
+export function createLogSink(log: SigningProxyOptions['log']): LogSink | undefined {
+  if (log === false) return undefined;
   const write = log ?? ((line: string) => console.log(line));
   return (entry) => {
     try {

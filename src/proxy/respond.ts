@@ -41,9 +41,10 @@ export const BASE_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
 };
 
-export function refusalResponse(refusal: Refusal): Response {
+/** The refusal as an answer; `cors` (the caller's CORS headers, when known) is added last. */
+export function refusalResponse(refusal: Refusal, cors: Readonly<Record<string, string>> = {}): Response {
   return new Response(JSON.stringify({ error: refusal.code, message: refusal.message }), {
     status: refusal.status,
-    headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', ...refusal.headers },
+    headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', ...refusal.headers, ...cors },
   });
 }

@@ -26,6 +26,8 @@ export async function forward(
   call: UpstreamCall,
   timeoutMs: number,
   callerSignal: AbortSignal | undefined,
+  /** Headers the proxy adds to the answer (CORS), after the venue's. */
+  extraHeaders: Readonly<Record<string, string>> = {},
 ): Promise<Response> {
   const controller = new AbortController();
   let timedOut = false;
@@ -48,10 +50,11 @@ export async function forward(
     if (upstream.type === 'opaqueredirect' || (upstream.status >= 300 && upstream.status < 400)) {
       throw new Refusal(502, 'upstream_unreachable', 'The venue answered with a redirect, which the proxy does not follow.');
     }
-    const headers = new Headers(BASE_HEADERS);
+    const headers: Record<string, string> = { ...BASE_HEADERS };
     upstream.headers.forEach((value, name) => {
-      if (passesThrough(name)) headers.set(name, value);
+      if (passesThrough(name)) headers[name] = value;
     });
+    Object.assign(headers, BASE_HEADERS, extraHeaders);
     return new Response(NULL_BODY_STATUSES.has(upstream.status) ? null : body, { status: upstream.status, headers });
   } catch (error) {
     if (error instanceof Refusal) throw error;

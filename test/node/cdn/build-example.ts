@@ -41,9 +41,9 @@ export async function buildExample(name: 'react' | 'vue', outDir: string): Promi
     logLevel: 'silent',
     resolve: {
       alias: [
-        { find: /^margin-kit$/, replacement: join(REPO_ROOT, 'node_modules/.cache/mk-dist/dist/index.js') },
-        { find: /^margin-kit\/client$/, replacement: join(REPO_ROOT, 'node_modules/.cache/mk-dist/dist/client.js') },
-        { find: /^margin-kit\/(margin-[a-z-]+\.js)$/, replacement: join(REPO_ROOT, 'node_modules/.cache/mk-dist/dist/$1') },
+        { find: /^margin-kit$/, replacement: join(REPO_ROOT, 'dist/index.js') },
+        { find: /^margin-kit\/client$/, replacement: join(REPO_ROOT, 'dist/client.js') },
+        { find: /^margin-kit\/(margin-[a-z-]+\.js)$/, replacement: join(REPO_ROOT, 'dist/$1') },
       ],
     },
     oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },

@@ -58,7 +58,7 @@ describe('the CDN bundle in a page', () => {
     );
     try {
       const found = await liveData(watched.page);
-      assert.ok(allLive(found), JSON.stringify(found, null, 2));
+      assert.ok(allLive(found), JSON.stringify({ found, errors: watched.errors }, null, 2));
       assert.match(found['margin-mark-price-ticker']!, /\d[\d,]*\.\d+/, 'the ticker shows a price');
       assert.deepEqual(scripts, [CDN]);
       assert.deepEqual(watched.errors, []);
@@ -79,7 +79,7 @@ describe('the CDN bundle in a page', () => {
       const watched = await openWatched(browser, stack.url + path);
       try {
         const found = await liveData(watched.page);
-        assert.ok(allLive(found), JSON.stringify(found, null, 2));
+        assert.ok(allLive(found), JSON.stringify({ found, errors: watched.errors }, null, 2));
         // Two module instances really ran: two classes per tag, the first one's registered.
         assert.equal(await watched.page.evaluate('window.kits[0].MarginOrderTicket !== window.kits[1].MarginOrderTicket'), true);
         assert.equal(await watched.page.evaluate(definedBy(0)), true);
@@ -101,7 +101,7 @@ describe('the CDN bundle in a page', () => {
       const watched = await openWatched(browser, stack.url + path);
       try {
         const found = await liveData(watched.page);
-        assert.ok(allLive(found), JSON.stringify(found, null, 2));
+        assert.ok(allLive(found), JSON.stringify({ found, errors: watched.errors }, null, 2));
         assert.equal(await watched.page.evaluate('window.kits[1].VERSION'), OTHER_VERSION);
         assert.equal(await watched.page.evaluate(definedBy(0)), true);
         assert.deepEqual(watched.errors, []);

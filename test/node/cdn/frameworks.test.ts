@@ -88,7 +88,7 @@ describe('the React 19 and Vue 3 examples', () => {
       const { page } = watched;
       try {
         const found = await liveData(page);
-        assert.ok(allLive(found), JSON.stringify(found, null, 2));
+        assert.ok(allLive(found), JSON.stringify({ found, errors: watched.errors }, null, 2));
 
         const first = await readElements(page);
         assert.deepEqual(

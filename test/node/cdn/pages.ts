@@ -25,6 +25,7 @@ export async function liveData(page: Page, tags: readonly string[] = TAGS): Prom
       list.map(([tag, selector]) => {
         const element = document.querySelector(tag);
         if (!element) return [tag, 'no element'];
+        if (!customElements.get(tag)) return [tag, 'no definition: customElements.get() is undefined'];
         if (!element.shadowRoot || element.shadowRoot.childNodes.length === 0) return [tag, 'no shadow root content'];
         const text = element.shadowRoot.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
         return [tag, text && /\d/.test(text) ? text : `no number in ${selector} (${text ?? 'absent'})`];
@@ -35,7 +36,7 @@ export async function liveData(page: Page, tags: readonly string[] = TAGS): Prom
       (list: Array<[string, string]>) =>
         list.every(([tag, selector]) => /\d/.test(document.querySelector(tag)?.shadowRoot?.querySelector(selector)?.textContent ?? '')),
       { timeout: 15_000 },
-      probes.map(([t, s]) => [t, s]),
+      probes.map(([t, s]): [string, string] => [t, s]),
     )
     .catch(() => undefined); // the assertion below says which element is missing what
   return page.evaluate(read, probes);

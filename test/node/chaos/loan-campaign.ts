@@ -95,7 +95,7 @@ function describe(error: unknown): string {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function amountText(panel: Panel, action: LoanAction, i: number, kind: Kind): string {
-  if (kind === 'invalid-draft') return ['0', 'abc', '-5', '1e3', '0.000000001'][i % 5]!;
+  if (kind === 'invalid-draft') return ['0', 'abc', '-5', '1e3', '0.000000001'][(i + PANELS.indexOf(panel)) % 5]!;
   // BitMart refuses a repay of more than is owed.
   if (kind === 'venue-refusal') return new Decimal('9000000').plus(new Decimal('0.00000001').mul(i)).toFixed();
   const { base, step } = action === 'borrow' ? panel.borrow : panel.repay;
@@ -112,7 +112,7 @@ async function runPanel(venue: BorrowRepayVenue, index: number, panel: Panel, li
   const outcomes: LoanOutcome[] = [];
   for (let i = 0; i < options.submitsPerPanel; i += 1) {
     const action: LoanAction = i % 2 === 0 ? 'borrow' : 'repay';
-    const kind: Kind = i % 15 === 7 ? 'invalid-draft' : i % 15 === 11 && panel.exchange === 'bitmart' ? 'venue-refusal' : 'valid';
+    const kind: Kind = i % 10 === 7 ? 'invalid-draft' : i % 10 === 5 && panel.exchange === 'bitmart' ? 'venue-refusal' : 'valid';
     const amount = amountText(panel, action, i, kind);
     const draft = checkLoanDraft({ action, marginMode: panel.marginMode, currency: panel.currency, symbol: panel.symbol, amountText: amount, limits });
     const base = { panel: index, action, kind, amount, attempts: 0 };
@@ -190,8 +190,9 @@ export interface LoanAudit {
 export async function runLoanCampaign(stack: ChaosStack, options: LoanCampaignOptions): Promise<LoanAudit> {
   const client: MarginClient = stack.client({ timeoutMs: options.timeoutMs, retry: { baseDelayMs: 20, maxDelayMs: 100 } });
   const venues = PANELS.map((p) => client.venue(p.exchange, p.marginMode));
-  // The panel loads its limits before it lets anyone type: no faults yet.
-  const limits = await Promise.all(PANELS.map((p, i) => venues[i]!.limits({ currency: p.currency, symbol: p.symbol })));
+  // The panel loads its limits before it lets anyone type: no faults yet, and no hurry.
+  const clean = stack.client();
+  const limits = await Promise.all(PANELS.map((p) => clean.venue(p.exchange, p.marginMode).limits({ currency: p.currency, symbol: p.symbol })));
   const droppedBefore = stack.recorded.droppedAnswers;
   const logsBefore = stack.recorded.logs.length;
   for (const rule of loanFaults(options.delayMs)) stack.sandbox.faults.add(rule);
