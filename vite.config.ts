@@ -68,7 +68,9 @@ export default defineConfig(({ mode }) => {
         : { entry: npmEntries(), formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rollupOptions: {
         external: cdn ? [] : [/^lit($|\/)/, /^@lit\//, 'ky', 'decimal.js', /^node:/],
-        output: cdn ? {} : { chunkFileNames: 'chunks/[name]-[hash].js' },
+        // Vite leaves whitespace in library ES builds (for tree-shaking downstream); the CDN file is an
+        // end product, so it is minified fully.
+        output: cdn ? { minify: true } : { chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
     define: cdn ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},

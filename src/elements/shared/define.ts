@@ -3,6 +3,14 @@ import { VERSION } from '../../version.js';
 /** Which margin-kit version defined each tag, shared by every copy of the package on a page. */
 const DEFINED_BY = Symbol.for('margin-kit/defined-versions');
 
+const WARNED = Symbol.for('margin-kit/version-warnings');
+
+function warnedPairs(): Set<string> {
+  const scope = globalThis as typeof globalThis & { [WARNED]?: Set<string> };
+  scope[WARNED] ??= new Set();
+  return scope[WARNED];
+}
+
 function definedVersions(): Map<string, string> {
   const scope = globalThis as typeof globalThis & { [DEFINED_BY]?: Map<string, string> };
   scope[DEFINED_BY] ??= new Map();
@@ -24,6 +32,11 @@ export function defineElement(tagName: string, element: CustomElementConstructor
   }
   const first = versions.get(tagName);
   if (existing !== element && first !== version) {
+    // One warning per pair of versions, not one per tag: a second copy brings all four tags.
+    const pair = `${first ?? 'another script'} vs ${version}`;
+    const warned = warnedPairs();
+    if (warned.has(pair)) return;
+    warned.add(pair);
     console.warn(
       `margin-kit: <${tagName}> is already defined by ${first ? `margin-kit ${first}` : 'another script'}; ` +
         `this copy (${version}) is not used.`,

@@ -65,7 +65,8 @@ describe('shared element pieces', () => {
 
   it('PollController subscribes while connected and shares the poll between elements', async () => {
     let calls = 0;
-    const client = createMarginClient({ proxyUrl: 'https://p.test' });
+    // A background test tab is `document.hidden`, where the hub rightly pauses: poll regardless.
+    const client = createMarginClient({ proxyUrl: 'https://p.test', hub: { visibility: { isHidden: () => false, subscribe: () => () => {} } } });
     class Probe extends LitElement {
       poll = new PollController<number>(this);
       override render() {
