@@ -53,7 +53,7 @@ export interface SubmitterPorts {
   sleep?(ms: number): Promise<void>;
 }
 
-const DEFAULT_RECHECK_DELAYS_MS: number[] = [];
+const DEFAULT_RECHECK_DELAYS_MS = [1_500];
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class LoanSubmitter {

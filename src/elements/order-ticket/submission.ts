@@ -216,7 +216,7 @@ export class Submission<P extends { clientOid: string; symbol: string }> {
       this.placedWith(params.clientOid);
       this.set({ phase: 'placed', ...placement, answer, confirmedBy: 'answer' });
     } catch (error) {
-      if (run.signal.aborted || isDuplicateClientOid(error)) { void outcomeUnknown;
+      if (run.signal.aborted || outcomeUnknown(error) || isDuplicateClientOid(error)) {
         if (this.current?.clientOid === params.clientOid) this.current.pinned = true;
         this.unknownSince = this.now();
         const checking = { phase: 'checking' as const, ...placement, cause: error, attempts: 0 };

@@ -2,7 +2,7 @@
  * Issue 9: the fault campaign and the secret scan, over real HTTP on 127.0.0.1 (client -> signing
  * proxy -> sandbox, both served by serveFetchHandler), seeded and bounded.
  *
- * - 1000 order submits by 40 tickets and 300 borrow/repay submits by 15 panels (KuCoin cross,
+ * - 1000 order submits by 25 tickets and 300 borrow/repay submits by 15 panels (KuCoin cross,
  *   KuCoin isolated, BitMart isolated) under injected faults, driving the elements' own pure
  *   submission modules with the real client; the sandbox's records then prove 0 duplicates and
  *   that every submit ended in the state it showed.
@@ -47,11 +47,11 @@ describe('fault campaign over HTTP: never twice, every outcome known, nothing le
     const audit = await runOrderCampaign(stack, {
       seed: SEED,
       submits: 1000,
-      tickets: 40,
-      timeoutMs: 250,
-      delayMs: 500,
-      // "Not found" is believed only well after a delayed request (500 ms) has landed.
-      lookupTiming: { firstDelayMs: 50, maxDelayMs: 400, settleMs: 1200 },
+      tickets: 25,
+      timeoutMs: 400,
+      delayMs: 800,
+      // "Not found" is believed only well after a delayed request (800 ms) has landed.
+      lookupTiming: { firstDelayMs: 50, maxDelayMs: 400, settleMs: 1800 },
       submitDeadlineMs: 30_000,
       maxAttempts: 4,
     });
@@ -79,7 +79,7 @@ describe('fault campaign over HTTP: never twice, every outcome known, nothing le
   });
 
   test('300 borrow/repay submits (KuCoin and BitMart) under faults: 0 duplicate loans, each submit in a known state', { timeout: 120_000 }, async () => {
-    const audit = await runLoanCampaign(stack, { submitsPerPanel: 20, timeoutMs: 250, delayMs: 500, maxAttempts: 4, maxRechecks: 10 });
+    const audit = await runLoanCampaign(stack, { submitsPerPanel: 20, timeoutMs: 400, delayMs: 800, maxAttempts: 4, maxRechecks: 10 });
     const c = audit.counts;
     console.log(
       `loan campaign: ${c.submits} submits (KuCoin ${c.kucoin}, BitMart ${c.bitmart}) by ${PANELS.length} panels, ${c.attempts} attempts, ${c.posts} POSTs | ` +
