@@ -30,6 +30,8 @@ async function main(): Promise<void> {
       allowedOrigins: [pageOrigin, `http://localhost:${pagePort}`],
       token,
       log: false,
+      // One demo page loads all four elements at once (about 25 calls); allow quick reloads too.
+      rateLimit: { capacity: 150, refillPerSecond: 25 },
     }),
     { host: HOST, port: port('PROXY_PORT', 8787) },
   );
