@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import process from 'node:process';
 import { createServer, type Plugin } from 'vite';
+import { createNodeFetch } from '../src/node/http-fetch.js';
 import { serveFetchHandler } from '../src/node/serve.js';
 import { createSigningProxy } from '../src/proxy/index.js';
 import { createSandboxExchange, DEMO_CREDENTIALS } from '../src/sandbox/index.js';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
       allowedOrigins: [pageOrigin, `http://localhost:${pagePort}`],
       token,
       log: false,
+      fetch: createNodeFetch(),
       // One demo page loads all four elements at once (about 25 calls); allow quick reloads too.
       rateLimit: { capacity: 150, refillPerSecond: 25 },
     }),

@@ -1,10 +1,13 @@
 /**
  * Serves any fetch handler `(Request, info) => Promise<Response>` with node:http: the signing
  * proxy in the CLI, the sandbox exchange in the demo and in tests. It tells the handler the raw
- * request target (before URL parsing resolves `..`) and the peer's address.
+ * request target (before URL parsing resolves `..`) and the peer's address. Its upstream
+ * counterpart, `createNodeFetch` (http-fetch.ts), is exported here too.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+export { createNodeFetch, type NodeFetch, type NodeFetchOptions } from './http-fetch.js';
 
 /** What a server adapter tells a handler beyond the `Request`: the raw target and the peer address. */
 export interface RequestInfo {

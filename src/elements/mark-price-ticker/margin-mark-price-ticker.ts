@@ -2,7 +2,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import type { PollState } from '../../client/hub.js';
 import type { CrossMarginSymbol, CrossMarginSymbols, MarkPrice } from '../../client/kucoin/market.js';
 import { describeError } from '../shared/describe-error.js';
@@ -357,7 +357,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
         <span aria-hidden="true">${this.paused ? '▶' : '❚❚'}</span><span class="visually-hidden">${tickerStrings.pause}</span>
       </button>
       <div part="viewport" class="viewport">
-        <div part="track" class="track ${this.paused ? 'paused' : ''}" style=${styleMap({ '--_tape-items': String(views.length) })}>
+        <div part="track" class="track ${this.paused ? 'paused' : ''}" ${ref((el) => setTapeItems(el, views.length))}>
           <ul class="group" role="list">
             ${repeat(views, (v) => v.symbol, (v) => html`<li>${this.tapeItem(v, false)}</li>`)}
           </ul>
@@ -410,4 +410,12 @@ export class MarginMarkPriceTicker extends MarginKitElement {
       ${status}
     </div>`;
   }
+}
+
+/**
+ * Through the CSSOM, not a `style` attribute: a page with a strict Content-Security-Policy (no
+ * 'unsafe-inline') refuses style attributes, and styleMap writes one on first render.
+ */
+function setTapeItems(track: Element | undefined, count: number): void {
+  (track as HTMLElement | undefined)?.style.setProperty('--_tape-items', String(count));
 }

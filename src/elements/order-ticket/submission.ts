@@ -104,16 +104,6 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Aborts when either does. */
-function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  if (a.aborted || b.aborted) abort();
-  a.addEventListener('abort', abort, { once: true });
-  b.addEventListener('abort', abort, { once: true });
-  return controller.signal;
-}
-
 interface CurrentId {
   clientOid: string;
   draftKey: string;
@@ -237,12 +227,14 @@ export class Submission<P extends { clientOid: string; symbol: string }> {
     this.loopRunning = true;
     let state = start;
     let delay = this.timing.firstDelayMs;
+    // One listener for the whole loop (not one per wait: a long check would pile them up).
+    const stopWaiting = () => this.wait?.abort();
+    run.signal.addEventListener('abort', stopWaiting, { once: true });
     try {
       while (!run.signal.aborted) {
         this.wait = new AbortController();
-        const both = eitherSignal(run.signal, this.wait.signal);
         try {
-          await this.sleep(delay, both);
+          await this.sleep(delay, this.wait.signal);
         } catch {
           if (run.signal.aborted) return;
         }
@@ -277,6 +269,7 @@ export class Submission<P extends { clientOid: string; symbol: string }> {
         }
       }
     } finally {
+      run.signal.removeEventListener('abort', stopWaiting);
       this.loopRunning = false;
     }
   }

@@ -12,7 +12,7 @@ import { Decimal } from '../../../src/core/decimal.js';
 import { checkLoanDraft } from '../../../src/elements/borrow-repay/loan-draft.js';
 import { LoanSubmitter, type SubmissionPhase } from '../../../src/elements/borrow-repay/submission.js';
 import type { FaultRule } from '../../../src/sandbox/index.js';
-import { CHAOS_SECRETS, type ChaosStack } from './stack.js';
+import { CHAOS_SECRETS, type CampaignCounts, type ChaosStack } from './stack.js';
 
 interface Panel {
   exchange: 'kucoin' | 'bitmart';
@@ -189,7 +189,7 @@ export interface LoanAudit {
   duplicates: string[];
   strays: string[];
   mismatches: string[];
-  counts: Record<string, number>;
+  counts: CampaignCounts & { kucoin: number; bitmart: number; recordsAtVenue: number };
 }
 
 export async function runLoanCampaign(stack: ChaosStack, options: LoanCampaignOptions): Promise<LoanAudit> {
@@ -234,7 +234,7 @@ export async function runLoanCampaign(stack: ChaosStack, options: LoanCampaignOp
 
   const count = (predicate: (o: LoanOutcome) => boolean) => outcomes.filter(predicate).length;
   const posts = stack.recorded.logs.slice(logsBefore).filter((line) => /"method":"POST"/.test(line)).length;
-  const counts: Record<string, number> = {
+  const counts: LoanAudit['counts'] = {
     submits: outcomes.length,
     kucoin: count((o) => PANELS[o.panel]!.exchange === 'kucoin'),
     bitmart: count((o) => PANELS[o.panel]!.exchange === 'bitmart'),

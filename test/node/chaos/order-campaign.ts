@@ -26,7 +26,7 @@ import { Submission, type LookupTiming, type SubmissionState } from '../../../sr
 import { ticketSymbols } from '../../../src/elements/order-ticket/symbols.js';
 import type { FaultRule } from '../../../src/sandbox/index.js';
 import type { ChaosStack } from './stack.js';
-import { seeded } from './stack.js';
+import { seeded, type CampaignCounts } from './stack.js';
 
 export const ORDER_SYMBOLS = ['BTC-USDT', 'ETH-USDT', 'SOL-USDT'] as const;
 const ORDER_PATHS = /^\/api\/(v3\/hf\/margin|v1\/margin)\/order$/;
@@ -258,7 +258,7 @@ export interface OrderAudit {
   strays: string[];
   /** Intents whose shown outcome disagrees with the venue's record. */
   mismatches: string[];
-  counts: Record<string, number>;
+  counts: CampaignCounts & { tickets: number; ordersAtVenue: number; duplicateClientOids: number };
 }
 
 export async function runOrderCampaign(stack: ChaosStack, options: OrderCampaignOptions): Promise<OrderAudit> {
@@ -315,7 +315,7 @@ export async function runOrderCampaign(stack: ChaosStack, options: OrderCampaign
 
   const count = (predicate: (o: IntentOutcome) => boolean) => outcomes.filter(predicate).length;
   const posts = stack.recorded.logs.slice(logsBefore).filter((line) => /"method":"POST","path":"\/kucoin\/api\/(v3\/hf\/margin|v1\/margin)\/order"/.test(line)).length;
-  const counts: Record<string, number> = {
+  const counts: OrderAudit['counts'] = {
     submits: outcomes.length,
     tickets: options.tickets,
     attempts: outcomes.reduce((n, o) => n + o.attempts, 0),

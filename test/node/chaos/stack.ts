@@ -149,3 +149,24 @@ export async function startChaosStack(seed: number): Promise<ChaosStack> {
     },
   };
 }
+
+/** What a campaign counted; `fault:<kind>` entries say how often each fault fired. */
+export interface CampaignCounts {
+  [key: string]: number;
+  submits: number;
+  attempts: number;
+  posts: number;
+  placed: number;
+  placedByAnswer: number;
+  placedByLookup: number;
+  placedAfterTimeout: number;
+  rejected: number;
+  rejectedValidation: number;
+  rejectedVenue: number;
+  rejectedRateLimit: number;
+  notPlaced: number;
+  unknown: number;
+  duplicates: number;
+  strays: number;
+  mismatches: number;
+}
