@@ -72,9 +72,6 @@ export function createHandler(
     }
 
     const drawn = faults.draw(request.method, path);
-    // The request has arrived whole before the venue is slow to answer it: a caller that gives up
-    // meanwhile (a client timeout over HTTP) must not take the body with it, or nothing is applied.
-    const rawBody = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
     if (drawn.delayMs > 0) await sleep(drawn.delayMs);
     if (drawn.before === 'reset') throw new ConnectionLost();
     const now = state.now();
@@ -88,6 +85,7 @@ export function createHandler(
       return errorResponse(venue, state, unavailable);
     }
 
+    const rawBody = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
     try {
       state.advance(now);
       const { endpoint } = match;

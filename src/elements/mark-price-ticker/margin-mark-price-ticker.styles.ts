@@ -260,6 +260,7 @@ export default css`
 
   table {
     width: 100%;
+    table-layout: fixed;
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;
   }
@@ -273,6 +274,11 @@ export default css`
 
   th:first-child {
     text-align: start;
+  }
+
+  tbody td {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 1.5em;
   }
 
   thead th {

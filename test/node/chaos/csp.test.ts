@@ -6,20 +6,12 @@
  * Loopback only: page, proxy and sandbox each on 127.0.0.1.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { serveFetchHandler, type ServedHandler } from '../../../src/node/serve.js';
-import { createSigningProxy } from '../../../src/proxy/index.js';
-import { createSandboxExchange, DEMO_CREDENTIALS } from '../../../src/sandbox/index.js';
+import { createSandboxExchange } from '../../../src/sandbox/index.js';
 import { hostileVenue, PWNED } from '../../chaos/hostile-venue.js';
 import { launchChromium } from '../../helpers/chromium.js';
-import { serveFolder } from '../../helpers/static-server.js';
-
-const BUNDLE = 'dist/cdn/margin-kit.js';
-const TOKEN = 'csp-token-TEST-0123456789abcdef';
+import { BUNDLE, bundleExists, PAGE_TOKEN, startPageSite, type PageSite } from './page-site.js';
 
 const ELEMENTS = `
   <margin-mark-price-ticker mode="list" locale="en-US"></margin-mark-price-ticker>
@@ -65,17 +57,12 @@ function policy(connect: string): string {
   ].join('; ');
 }
 
-interface Site {
-  url: string;
-  close(): Promise<void>;
-}
-
 describe('every element under a strict CSP (built CDN bundle, Chromium)', () => {
   let browser: Browser;
   const closers: Array<() => Promise<void>> = [];
 
   before(async () => {
-    assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run npm run build (npm test does)`);
+    assert.ok(bundleExists(), `${BUNDLE} is missing: run npm run build (npm test does)`);
     browser = await launchChromium();
   });
 
@@ -85,44 +72,19 @@ describe('every element under a strict CSP (built CDN bundle, Chromium)', () => 
   });
 
   /** A page origin, a proxy allowing it, and a sandbox (hostile or not) behind the proxy. */
-  async function site(hostile: boolean): Promise<Site & { proxy: ServedHandler }> {
-    const folder = mkdtempSync(join(tmpdir(), 'margin-kit-csp-'));
-    copyFileSync(BUNDLE, join(folder, 'margin-kit.js'));
-    writeFileSync(join(folder, 'watch.js'), WATCH);
-    writeFileSync(join(folder, 'index.html'), page(ELEMENTS));
-    // The control: an inline style attribute this policy must refuse, so the watch is shown to work.
-    writeFileSync(join(folder, 'control.html'), page('<p style="color: red">inline style</p>'));
+  async function site(hostile: boolean): Promise<PageSite> {
     const sandbox = createSandboxExchange({ seed: 5 });
-    const venue = await serveFetchHandler(hostile ? hostileVenue(sandbox, { refuse: /^POST \/api\/v3\/hf\/margin\/order$/ }) : sandbox, { onThrow: 'drop-connection' });
-    // The CSP header is on every file; the proxy's origin is only known once it listens.
-    let csp = '';
-    const files = await serveFolder(folder, {
-      get 'content-security-policy'() {
-        return csp;
-      },
-    } as unknown as Record<string, string>);
-    const proxy = await serveFetchHandler(
-      createSigningProxy({
-        kucoin: { ...DEMO_CREDENTIALS.kucoin, baseUrl: venue.url },
-        bitmart: { ...DEMO_CREDENTIALS.bitmart, baseUrl: venue.url },
-        token: TOKEN,
-        allowedOrigins: [files.url],
-        rateLimit: false,
-        log: false,
-      }),
-    );
-    csp = policy(proxy.url);
-    writeFileSync(
-      join(folder, 'setup.js'),
-      `import { configure } from './margin-kit.js';\nconfigure({ proxyUrl: ${JSON.stringify(proxy.url)}, getToken: () => ${JSON.stringify(TOKEN)} });\n`,
-    );
-    const close = async () => {
-      await files.close();
-      await proxy.close();
-      await venue.close();
-    };
-    closers.push(close);
-    return { url: files.url, proxy, close };
+    const s = await startPageSite({
+      venue: hostile ? hostileVenue(sandbox, { refuse: /^POST \/api\/v3\/hf\/margin\/order$/ }) : sandbox,
+      headers: (proxyUrl) => ({ 'content-security-policy': policy(proxyUrl) }),
+    });
+    closers.push(() => s.close());
+    s.write('watch.js', WATCH);
+    s.write('index.html', page(ELEMENTS));
+    // The control: an inline style attribute this policy must refuse, so the watch is shown to work.
+    s.write('control.html', page('<p style="color: red">inline style</p>'));
+    s.write('setup.js', `import { configure } from './margin-kit.js';\nconfigure({ proxyUrl: ${JSON.stringify(s.proxy.url)}, getToken: () => ${JSON.stringify(PAGE_TOKEN)} });\n`);
+    return s;
   }
 
   async function open(url: string): Promise<{ page: Page; consoleCsp: string[]; errors: string[] }> {
@@ -134,6 +96,8 @@ describe('every element under a strict CSP (built CDN bundle, Chromium)', () => 
       if (/Content Security Policy|Refused to|Trusted Type/i.test(text)) consoleCsp.push(text);
     });
     page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
+    // Tall enough that every element is on screen: off-screen elements rightly do not poll.
+    await page.setViewport({ width: 1280, height: 5000 });
     await page.goto(url, { waitUntil: 'load' });
     return { page, consoleCsp, errors };
   }
@@ -186,7 +150,7 @@ describe('every element under a strict CSP (built CDN bundle, Chromium)', () => 
     await page.evaluate(() => document.querySelector('margin-order-ticket')!.shadowRoot!.querySelector<HTMLButtonElement>('#place')!.click());
     return poll(page, 'the order outcome', () => {
       const text = document.querySelector('margin-order-ticket')!.shadowRoot!.textContent ?? '';
-      return /The order was placed|<img src=x onerror=/.test(text) ? text : false;
+      return /Order placed:|<img src=x onerror=/.test(text) ? text : false;
     });
   }
 
@@ -210,7 +174,7 @@ describe('every element under a strict CSP (built CDN bundle, Chromium)', () => 
       const { page, consoleCsp, errors } = await open(`${s.url}/`);
       await rendered(page);
       const outcome = await placeOrder(page);
-      assert.match(outcome, hostile ? /<img src=x onerror=/ : /The order was placed/);
+      assert.match(outcome, hostile ? /<img src=x onerror=/ : /Order placed:/);
       // Give an image made from venue text the time to fail and fire its handler.
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
       // Elements inside the shadow roots that venue text could have made (a string: evaluated as is).

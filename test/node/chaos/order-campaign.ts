@@ -16,11 +16,13 @@ import {
   draftKey,
   emptyDraft,
   placementParams,
+  type HfOrderParams,
   type MarginMode,
   type OrderApi,
   type OrderDraft,
   type PlacementParams,
   type SymbolRules,
+  type V1OrderParams,
 } from '../../../src/elements/order-ticket/order-draft.js';
 import { Submission, type LookupTiming, type SubmissionState } from '../../../src/elements/order-ticket/submission.js';
 import { ticketSymbols } from '../../../src/elements/order-ticket/symbols.js';
@@ -93,9 +95,10 @@ export interface IntentOutcome {
 }
 
 /** One order's identity, whether built from the params sent or read back from the venue. */
-function contentKey(o: { symbol: string; side: string; type: string; price?: string | Decimal; size?: string | Decimal; funds?: string | Decimal }): string {
+function contentKey(o: { symbol: string; side: string; type?: string; price?: string | Decimal; size?: string | Decimal; funds?: string | Decimal }): string {
   const d = (v: string | Decimal | undefined) => (v === undefined ? '0' : new Decimal(v).toString());
-  return [o.symbol, o.side, o.type, o.type === 'limit' ? d(o.price) : '0', d(o.size), d(o.funds)].join('|');
+  const type = o.type ?? 'limit';
+  return [o.symbol, o.side, type, type === 'limit' ? d(o.price) : '0', d(o.size), d(o.funds)].join('|');
 }
 
 function describe(error: unknown): string {
@@ -168,14 +171,21 @@ async function runTicket(
   options: OrderCampaignOptions,
 ): Promise<IntentOutcome[]> {
   const submission = new Submission<PlacementParams>({
-    send: (params) => (api === 'v1' ? client.kucoin.addOrderV1(params as never) : client.kucoin.addOrder(params as never)),
+    // As the ticket's sendOrder: the API chosen by its `api` attribute.
+    send: (params) => (api === 'v1' ? client.kucoin.addOrderV1(params as V1OrderParams) : client.kucoin.addOrder(params as HfOrderParams)),
     lookup: (clientOid, symbol, signal) => client.kucoin.getOrderByClientOid({ clientOid, symbol }, { signal }),
     newClientOid,
     timing: options.lookupTiming,
   });
   const outcomes: IntentOutcome[] = [];
+  let stuck = false;
   for (const intent of intents) {
     const base = { index: intent.index, ticket, kind: intent.kind, attempts: 0 };
+    if (stuck) {
+      // The ticket still waits for an earlier outcome: nothing more can be placed from it.
+      outcomes.push({ ...base, content: undefined, final: 'unknown', reason: 'the ticket is stuck checking an earlier submit' });
+      continue;
+    }
     const check = checkDraft(intent.draft, rules.get(intent.symbol)!);
     if (!check.ok) {
       outcomes.push({ ...base, content: undefined, final: 'rejected', reason: `validation: ${check.violations.map((v) => `${v.field} ${v.rule}`).join(', ')}` });
@@ -194,6 +204,7 @@ async function runTicket(
       clearTimeout(timer);
       if (end === 'deadline') {
         submission.dispose();
+        stuck = true;
         outcome = { ...outcome, final: 'unknown', attempts: attempt, reason: `still ${submission.state.phase}` };
         break;
       }
@@ -201,7 +212,7 @@ async function runTicket(
       if (end.phase === 'placed') break;
       if (end.phase === 'not-placed' && end.reason === 'refused' && !(end.error instanceof RateLimitError)) break;
       // Not placed (looked up and not found) or rate-limited: the trader tries the same draft again.
-      if (end.phase === 'not-placed' && end.reason === 'refused') await sleep(Math.min(250, end.error.retryAfterMs ?? 100));
+      if (end.phase === 'not-placed' && end.reason === 'refused') await sleep(Math.min(250, (end.error as RateLimitError).retryAfterMs ?? 100));
     }
     outcomes.push(outcome);
   }
