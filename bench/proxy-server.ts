@@ -2,10 +2,11 @@
  * One server of the proxy benchmark, in its own process; prints `{"url": ...}` when listening.
  *
  *   sandbox               the sandbox exchange (fresh state, seed 1)
- *   ours <upstream URL>   our signing proxy: demo credentials, anonymous, no rate limit, no log
+ *   ours <upstream URL>   our signing proxy as the CLI runs it: demo credentials, anonymous, no
+ *                         rate limit, no log, createNodeFetch upstream
  *   bare <upstream URL>   the floor of any proxy: node:http, no checks, no signing, pipes through
- *   fetch <upstream URL>  a fetch-handler pass-through: serveFetchHandler + fetch, no checks, no
- *                         signing (what the web-standard plumbing alone costs, our proxy minus its work)
+ *   fetch <upstream URL>  a fetch-handler pass-through: serveFetchHandler + createNodeFetch, no
+ *                         checks, no signing (what the plumbing alone costs, our proxy minus its work)
  *
  * Ends on SIGTERM or when its parent goes away (stdin closes).
  */
@@ -44,7 +45,7 @@ async function bare(upstreamUrl: string): Promise<{ url: string; close(): void }
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
-/** A fetch handler that forwards as our proxy does (whole bodies, fetch upstream) and checks nothing. */
+/** A fetch handler that forwards as our proxy does (whole bodies, the same upstream fetch) and checks nothing. */
 function fetchPassThrough(upstreamUrl: string) {
   const origin = new URL(upstreamUrl).origin;
   const fetch = createNodeFetch();

@@ -112,7 +112,7 @@ const MAX_CACHED_KEYS = 64;
 function hmacKey(secret: string): HmacKey {
   let key = keys.get(secret);
   if (!key) {
-    let bytes = encoder.encode(secret);
+    let bytes: Uint8Array = encoder.encode(secret);
     if (bytes.length > BLOCK) bytes = sha256(bytes);
     key = { inner: padState(bytes, 0x36), outer: padState(bytes, 0x5c) };
     if (keys.size >= MAX_CACHED_KEYS) keys.clear();

@@ -186,13 +186,14 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
             return;
           }
           const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
-          decode(answer.headers['content-encoding'], raw).then(
+          const bodyless = NULL_BODY_STATUSES.has(status) || method === 'HEAD';
+          (bodyless ? Promise.resolve(raw) : decode(answer.headers['content-encoding'], raw)).then(
             (decoded) => {
               try {
                 const responseHeaders = new Headers();
                 const pairs = answer.rawHeaders;
                 for (let i = 0; i + 1 < pairs.length; i += 2) responseHeaders.append(pairs[i]!, pairs[i + 1]!);
-                const content = NULL_BODY_STATUSES.has(status) || method === 'HEAD' ? null : (decoded as Uint8Array<ArrayBuffer>);
+                const content = bodyless ? null : (decoded as Uint8Array<ArrayBuffer>);
                 finish(undefined, new Response(content, { status, statusText: answer.statusMessage ?? '', headers: responseHeaders }));
               } catch (error) {
                 // A status or header a Response cannot carry (a 1xx final status, a malformed name).

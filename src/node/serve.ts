@@ -57,10 +57,6 @@ function bodyStream(req: IncomingMessage, head: readonly Buffer[] = []): Readabl
     start(controller) {
       req.pause();
       for (const chunk of head) controller.enqueue(bytes(chunk));
-      if (req.complete) {
-        controller.close();
-        return;
-      }
       req.on('data', (chunk: Buffer) => {
         if (cancelled) return;
         controller.enqueue(bytes(chunk));

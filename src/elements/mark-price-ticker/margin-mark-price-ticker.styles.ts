@@ -5,7 +5,10 @@ export const TICKER_TOKENS = ['--margin-kit-tape-item-duration'] as const;
 
 /**
  * Motion is transform and opacity only: the tape slides with `transform`, a flash fades an
- * overlay's `opacity`. Neither lays out, so 500 symbols tick without layout work.
+ * overlay's `opacity`. Neither lays out. In the list, the cells that change on a tick skip style,
+ * layout and paint while off screen (`content-visibility`), and the table's columns do not depend
+ * on their content (`table-layout: fixed`): a tick that moves 500 prices restyles and lays out
+ * only the rows in view.
  */
 export default css`
   :host {
@@ -129,6 +132,15 @@ export default css`
   .direction.down,
   .change.down {
     color: var(--_down);
+  }
+
+  /* The arrows are drawn here, so a move that turns one changes a class and no text. */
+  .direction.up::before {
+    content: '▲';
+  }
+
+  .direction.down::before {
+    content: '▼';
   }
 
   .change {
@@ -260,9 +272,19 @@ export default css`
 
   table {
     width: 100%;
+    /* what the columns' content needs at least, as the automatic layout would have made it */
+    min-width: 24em;
     table-layout: fixed;
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;
+  }
+
+  thead th:nth-child(1) {
+    width: 40%;
+  }
+
+  thead th:nth-child(2) {
+    width: 35%;
   }
 
   th,
@@ -276,6 +298,11 @@ export default css`
     text-align: start;
   }
 
+  /*
+   * A price cell off screen is not restyled, laid out or painted, and its flash does not run:
+   * starting 500 animations would cost more than the rest of a tick together. Until first shown
+   * it counts as one line tall, then as tall as it was ('auto'); its width is its column's.
+   */
   tbody td {
     content-visibility: auto;
     contain-intrinsic-size: auto 1.5em;

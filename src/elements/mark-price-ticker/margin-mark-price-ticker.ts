@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ref } from 'lit/directives/ref.js';
 import type { PollState } from '../../client/hub.js';
@@ -316,9 +317,10 @@ export class MarginMarkPriceTicker extends MarginKitElement {
     </span>`;
   }
 
+  /** The mark of the last move: CSS draws the arrow (`.direction.up::before`); the hidden word is read out. */
   private direction(direction: Direction): TemplateResult | typeof nothing {
     if (direction === 'flat') return nothing;
-    return html`<span part="direction" class="direction ${direction}" aria-hidden="true">${direction === 'up' ? '▲' : '▼'}</span
+    return html`<span part="direction" class="direction ${direction}" aria-hidden="true"></span
       ><span class="visually-hidden">${tickerStrings[direction]}</span>`;
   }
 
@@ -359,9 +361,11 @@ export class MarginMarkPriceTicker extends MarginKitElement {
       <div part="viewport" class="viewport">
         <div part="track" class="track ${this.paused ? 'paused' : ''}" ${ref((el) => setTapeItems(el, views.length))}>
           <ul class="group" role="list">
-            ${repeat(views, (v) => v.symbol, (v) => html`<li>${this.tapeItem(v, false)}</li>`)}
+            ${repeat(views, (v) => v.symbol, (v) => guard([v, v.symbol === this.selected], () => html`<li>${this.tapeItem(v, false)}</li>`))}
           </ul>
-          <div class="group copy" aria-hidden="true">${repeat(views, (v) => v.symbol, (v) => this.tapeItem(v, true))}</div>
+          <div class="group copy" aria-hidden="true">
+            ${repeat(views, (v) => v.symbol, (v) => guard([v], () => this.tapeItem(v, true)))}
+          </div>
         </div>
       </div>
       ${status}
@@ -384,19 +388,30 @@ export class MarginMarkPriceTicker extends MarginKitElement {
           ${repeat(
             views,
             (v) => v.symbol,
-            (v) => html`<tr part="row">
-              <th scope="row">
-                <button part="item" class="item" type="button" data-symbol=${v.symbol} aria-current=${this.currentFlag(v)}>
-                  <span part="symbol" class="symbol">${v.symbol}</span>${this.tradingOff(v)}
-                </button>
-              </th>
-              <td><span part="price" class="price flashable ${v.flashClass}">${v.priceText}</span>${this.direction(v.direction)}</td>
-              <td>${this.change(v)}</td>
-            </tr>`,
+            // A view is replaced only when its row moved: the rows that did not are skipped whole.
+            (v) => guard([v, v.symbol === this.selected], () => this.listRow(v)),
           )}
         </tbody>
       </table>
     </div>`;
+  }
+
+  /**
+   * One row of the list. Its marks are always there, empty when flat, and not nested templates:
+   * with 500 rows moving at once, each nested template or swapped node is work on every tick.
+   */
+  private listRow(v: TickerView): TemplateResult {
+    return html`<tr part="row">
+      <th scope="row">
+        <button part="item" class="item" type="button" data-symbol=${v.symbol} aria-current=${this.currentFlag(v)}>
+          <span part="symbol" class="symbol">${v.symbol}</span>${this.tradingOff(v)}
+        </button>
+      </th>
+      <td><span part="price" class="price flashable ${v.flashClass}">${v.priceText}</span
+        ><span part="direction" class="direction ${v.direction}" aria-hidden="true"></span
+        ><span class="visually-hidden">${v.direction === 'flat' ? '' : tickerStrings[v.direction]}</span></td>
+      <td><span part="change" class="change ${v.changeSign}">${v.changeText}</span></td>
+    </tr>`;
   }
 
   private card(view: TickerView, status: TemplateResult | typeof nothing): TemplateResult {

@@ -4,7 +4,7 @@
  * moves five of 500 prices formats five.
  */
 import type { Decimal } from '../../core/decimal.js';
-import { formatDecimal } from '../../core/format.js';
+import { decimalFormatter } from '../../core/format.js';
 import { changeSinceStart, type Direction, type TickerRow } from './ticker-model.js';
 
 /** What the ticker needs of a cross margin symbol (`getCrossMarginSymbols`). */
@@ -28,19 +28,26 @@ export interface TickerView {
   readonly tradingOff: boolean;
 }
 
+const CHANGE_FORMAT = { increment: '0.01', intl: { style: 'percent', signDisplay: 'exceptZero' } } as const;
+
 /** The percentage of a change, at two decimals, signed: `+1.23%`, `-0.40%`, `0.00%`. */
 export function formatChange(change: Decimal, locale: string | undefined): string {
-  return formatDecimal(change, { locale, increment: '0.01', intl: { style: 'percent', signDisplay: 'exceptZero' } });
+  return decimalFormatter({ locale, ...CHANGE_FORMAT })(change);
 }
 
 export function formatPrice(value: Decimal, increment: Decimal | undefined, locale: string | undefined): string {
-  return formatDecimal(value, { locale, increment });
+  return decimalFormatter({ locale, increment })(value);
 }
+
+type Format = (value: Decimal) => string;
 
 export class TickerViews {
   private cache = new WeakMap<TickerRow, TickerView>();
   private locale: string | undefined;
   private symbols: ReadonlyMap<string, SymbolInfo> | undefined;
+  /** Each symbol's price formatter (its increment read once), and the locale's change formatter. */
+  private priceFormats = new Map<string, Format>();
+  private changeFormat: Format = decimalFormatter(CHANGE_FORMAT);
 
   /** Views of `rows`; texts are reused for rows whose object (so value) did not change. */
   views(rows: readonly TickerRow[], locale: string | undefined, symbols: ReadonlyMap<string, SymbolInfo> | undefined): TickerView[] {
@@ -48,6 +55,8 @@ export class TickerViews {
       this.cache = new WeakMap();
       this.locale = locale;
       this.symbols = symbols;
+      this.priceFormats = new Map();
+      this.changeFormat = decimalFormatter({ locale, ...CHANGE_FORMAT });
     }
     return rows.map((row) => {
       let view = this.cache.get(row);
@@ -59,17 +68,25 @@ export class TickerViews {
     });
   }
 
+  private priceFormat(symbol: string): Format {
+    let format = this.priceFormats.get(symbol);
+    if (!format) {
+      format = decimalFormatter({ locale: this.locale, increment: this.symbols?.get(symbol)?.priceIncrement });
+      this.priceFormats.set(symbol, format);
+    }
+    return format;
+  }
+
   private build(row: TickerRow): TickerView {
-    const info = this.symbols?.get(row.symbol);
     const change = changeSinceStart(row);
     return {
       symbol: row.symbol,
-      priceText: formatPrice(row.value, info?.priceIncrement, this.locale),
-      changeText: change === undefined ? '' : formatChange(change, this.locale),
-      changeSign: change === undefined || change.isZero() ? 'flat' : change.gt(0) ? 'up' : 'down',
+      priceText: this.priceFormat(row.symbol)(row.value),
+      changeText: change === undefined ? '' : this.changeFormat(change),
+      changeSign: change === undefined || change.isZero() ? 'flat' : change.isNegative() ? 'down' : 'up',
       direction: row.direction,
       flashClass: row.moves > 0 && row.direction !== 'flat' ? `flash-${row.direction} flash-${row.moves % 2}` : '',
-      tradingOff: info?.enableTrading === false,
+      tradingOff: this.symbols?.get(row.symbol)?.enableTrading === false,
     };
   }
 }
