@@ -51,6 +51,7 @@ interface Ledger {
 }
 
 /** Amounts go out with exactly 8 decimals, as the doc's `"1000.00000000"`. */
+// decimal.js's toFixed: exact, no float; BitMart pads amounts to 8 places ("1000.00000000").
 const amountText = (value: Decimal) => value.toFixed(AMOUNT_DECIMALS);
 
 /** The doc's example: daily 0.05 -> hourly "0.00208334", i.e. daily / 24 rounded up to 8 places. */

@@ -1,3 +1,4 @@
+import { buildQuery, unwrapResponse, type Transport } from '../../src/client/transport.js';
 import { hmacSha256Base64, kucoinSign, bitmartSign } from '../../src/core/signing.js';
 import { createSandboxExchange, DEMO_CREDENTIALS, type SandboxOptions } from '../../src/sandbox/index.js';
 
@@ -60,4 +61,27 @@ export async function bitmartCall(
   }
   const response = await sandbox(new Request(`${BASE}${pathWithQuery}`, { method, headers, body: text || undefined }));
   return { status: response.status, json: await response.json() };
+}
+
+/** The client's endpoint functions straight into the sandbox handler, signed as the proxy signs (KuCoin). */
+export function sandboxTransport(t: { sandbox: (r: Request) => Promise<Response>; readonly now: number }): Transport {
+  return {
+    async send(request) {
+      const query = buildQuery(request.query);
+      const pathWithQuery = `${request.path}${query ? `?${query}` : ''}`;
+      const body = request.body === undefined ? '' : JSON.stringify(request.body);
+      const c = DEMO_CREDENTIALS.kucoin;
+      const timestamp = String(t.now);
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'KC-API-KEY': c.apiKey,
+        'KC-API-TIMESTAMP': timestamp,
+        'KC-API-SIGN': await kucoinSign(c.apiSecret, timestamp, request.method, pathWithQuery, body),
+        'KC-API-PASSPHRASE': await hmacSha256Base64(c.apiSecret, c.apiPassphrase),
+        'KC-API-KEY-VERSION': c.apiKeyVersion,
+      };
+      const response = await t.sandbox(new Request(`${BASE}${pathWithQuery}`, { method: request.method, headers, body: body || undefined }));
+      return unwrapResponse(request.venue, response.status, response.headers, await response.text());
+    },
+  };
 }

@@ -9,37 +9,13 @@ import {
   purchase,
   redeem,
 } from '../../src/client/kucoin/lending.js';
-import { buildQuery, unwrapResponse, type Transport } from '../../src/client/transport.js';
 import { Decimal } from '../../src/core/decimal.js';
-import { hmacSha256Base64, kucoinSign } from '../../src/core/signing.js';
 import { DEMO_CREDENTIALS } from '../../src/sandbox/index.js';
-import { kucoinCall, sandboxAt } from '../helpers/sandbox.js';
+import { kucoinCall, sandboxAt, sandboxTransport } from '../helpers/sandbox.js';
 
 type Sandbox = ReturnType<typeof sandboxAt>;
 const HOUR = 3_600_000;
 
-/** The client's endpoint functions straight into the sandbox handler, signed as the proxy signs. */
-function sandboxTransport(t: Sandbox): Transport {
-  return {
-    async send(request) {
-      const query = buildQuery(request.query);
-      const pathWithQuery = `${request.path}${query ? `?${query}` : ''}`;
-      const body = request.body === undefined ? '' : JSON.stringify(request.body);
-      const c = DEMO_CREDENTIALS.kucoin;
-      const timestamp = String(t.now);
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'KC-API-KEY': c.apiKey,
-        'KC-API-TIMESTAMP': timestamp,
-        'KC-API-SIGN': await kucoinSign(c.apiSecret, timestamp, request.method, pathWithQuery, body),
-        'KC-API-PASSPHRASE': await hmacSha256Base64(c.apiSecret, c.apiPassphrase),
-        'KC-API-KEY-VERSION': c.apiKeyVersion,
-      };
-      const response = await t.sandbox(new Request(`https://sandbox.test${pathWithQuery}`, { method: request.method, headers, body: body || undefined }));
-      return unwrapResponse(request.venue, response.status, response.headers, await response.text());
-    },
-  };
-}
 
 const post = (t: Sandbox, path: string, body: unknown) => kucoinCall(t.sandbox, t.now, 'POST', path, body);
 const get = (t: Sandbox, pathWithQuery: string) => kucoinCall(t.sandbox, t.now, 'GET', pathWithQuery);
