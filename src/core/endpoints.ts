@@ -25,9 +25,10 @@ export interface EndpointSpec {
   readonly title: string;
 }
 
-const kucoin = (name: string, method: HttpMethod, path: string, auth: EndpointAuth, title: string): EndpointSpec =>
+// Pure (an annotation bundlers read): a page that imports only `fillPath` does not carry the whole list.
+const kucoin = /* @__NO_SIDE_EFFECTS__ */ (name: string, method: HttpMethod, path: string, auth: EndpointAuth, title: string): EndpointSpec =>
   ({ name, venue: 'kucoin', method, path, auth, title });
-const bitmart = (name: string, method: HttpMethod, path: string, auth: EndpointAuth, title: string): EndpointSpec =>
+const bitmart = /* @__NO_SIDE_EFFECTS__ */ (name: string, method: HttpMethod, path: string, auth: EndpointAuth, title: string): EndpointSpec =>
   ({ name, venue: 'bitmart', method, path, auth, title });
 
 export const ENDPOINTS: readonly EndpointSpec[] = [

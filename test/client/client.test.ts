@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { configure, createMarginClient, getMarginClient, pageConfig } from '../../src/client/client.js';
+import { configure, createConnection, createMarginClient, getConnection, getMarginClient, pageConfig, type MarginConnection } from '../../src/client/client.js';
 import { ENDPOINTS } from '../../src/core/endpoints.js';
 
 function recordingFetch() {
@@ -55,8 +55,30 @@ describe('margin client', () => {
     const b = getMarginClient('https://proxy.test');
     expect(a).to.equal(b);
     expect(getMarginClient('https://other.test')).not.to.equal(a);
-    const registry = (globalThis as unknown as Record<symbol, { clients: Map<string, unknown> }>)[Symbol.for('margin-kit/client-registry')];
-    expect(registry?.clients.get('https://proxy.test')).to.equal(a);
+    // The page registry holds the lean connection; the bound client is built on it, so both share one hub.
+    const registry = (globalThis as unknown as Record<symbol, { clients: Map<string, MarginConnection> }>)[Symbol.for('margin-kit/client-registry')];
+    const connection = registry?.clients.get('https://proxy.test');
+    expect(connection).to.equal(getConnection('https://proxy.test/'));
+    expect(a.hub).to.equal(connection!.hub);
+    expect(a.transport).to.equal(connection!.transport);
+  });
+
+  it('a connection made by another copy of the package serves getMarginClient too', () => {
+    // Another copy registers its own connection object: this copy binds its endpoints to it, not a second hub.
+    const registry = (globalThis as unknown as Record<symbol, { clients: Map<string, MarginConnection> }>)[Symbol.for('margin-kit/client-registry')];
+    const foreign = createConnection({ proxyUrl: 'https://foreign.test' });
+    registry!.clients.set('https://foreign.test', foreign);
+    const client = getMarginClient('https://foreign.test');
+    expect(client.hub).to.equal(foreign.hub);
+    expect(getMarginClient('https://foreign.test/')).to.equal(client);
+  });
+
+  it('configure() replaces the connections, and getMarginClient follows', () => {
+    const before = getMarginClient('https://proxy.test');
+    configure({});
+    const after = getMarginClient('https://proxy.test');
+    expect(after).not.to.equal(before);
+    expect(after.hub).to.equal(getConnection('https://proxy.test').hub);
   });
 
   it('configure() gives elements without proxy-url the page proxy and a fresh bearer token per request', async () => {

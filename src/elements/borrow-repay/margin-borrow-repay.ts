@@ -1,16 +1,18 @@
 import { initialState, Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MarginClient } from '../../client/client.js';
+import type { MarginConnection } from '../../client/connection.js';
+import { getIsolatedMarginSymbols, getMarginConfig } from '../../client/kucoin/market.js';
 import type { PollState } from '../../client/hub.js';
-import type {
-  BorrowLimits,
-  BorrowRepayVenue,
-  HistoryPage,
-  LoanAction,
-  LoanRecord,
-  MarginMode,
-  TimeInForce,
+import {
+  borrowRepayVenue,
+  type BorrowLimits,
+  type BorrowRepayVenue,
+  type HistoryPage,
+  type LoanAction,
+  type LoanRecord,
+  type MarginMode,
+  type TimeInForce,
 } from '../../client/venue.js';
 import type { Decimal } from '../../core/decimal.js';
 import type { Venue } from '../../core/endpoints.js';
@@ -38,7 +40,7 @@ import { LoanSubmitter, maySubmit, type SubmissionPhase } from './submission.js'
 
 /** What the panel works on once its attributes make sense. */
 interface Setup {
-  client: MarginClient;
+  client: MarginConnection;
   venue: BorrowRepayVenue;
   exchange: Venue;
   marginMode: MarginMode;
@@ -161,7 +163,7 @@ export class MarginBorrowRepay extends MarginKitElement {
 
   private setup: Setup | undefined;
   private problem: string | undefined;
-  private venueCache: { key: string; client: MarginClient; venue: BorrowRepayVenue } | undefined;
+  private venueCache: { key: string; client: MarginConnection; venue: BorrowRepayVenue } | undefined;
   /** The target of the loan in flight or being checked: attributes may change meanwhile. */
   private activeSetup: Setup | undefined;
   /** The limits failed to load at the last attempt (reported once per run of failures). */
@@ -183,10 +185,10 @@ export class MarginBorrowRepay extends MarginKitElement {
     task: async ([client, exchange, marginMode, symbol], { signal }): Promise<RiskInfo | typeof initialState> => {
       if (!client || exchange !== 'kucoin') return initialState;
       if (marginMode === 'cross') {
-        const config = await client.hub.cached('kucoin:margin-config', REFERENCE_TTL_MS, () => client.kucoin.getMarginConfig(), signal);
+        const config = await client.hub.cached('kucoin:margin-config', REFERENCE_TTL_MS, () => getMarginConfig(client.transport), signal);
         return { heading: t.config.crossHeading, maxLeverage: config.maxLeverage, warningDebtRatio: config.warningDebtRatio, liqDebtRatio: config.liqDebtRatio };
       }
-      const symbols = await client.hub.cached('kucoin:isolated-symbols', REFERENCE_TTL_MS, () => client.kucoin.getIsolatedMarginSymbols(), signal);
+      const symbols = await client.hub.cached('kucoin:isolated-symbols', REFERENCE_TTL_MS, () => getIsolatedMarginSymbols(client.transport), signal);
       const found = symbols.find((s) => s.symbol === symbol);
       return found ? { heading: t.config.isolatedHeading(found.symbol), maxLeverage: found.maxLeverage, liqDebtRatio: found.flDebtRatio } : initialState;
     },
@@ -233,7 +235,7 @@ export class MarginBorrowRepay extends MarginKitElement {
     if (!client) return { problem: sharedStrings.noProxy };
     const venueKey = `${exchange}:${marginMode}`;
     if (!this.venueCache || this.venueCache.key !== venueKey || this.venueCache.client !== client) {
-      this.venueCache = { key: venueKey, client, venue: client.venue(exchange, marginMode) };
+      this.venueCache = { key: venueKey, client, venue: borrowRepayVenue(client.transport, client.hub, exchange, marginMode) };
     }
     const limitsKey = `borrow-repay:limits:${exchange}:${marginMode}:${symbol ?? ''}:${currency}`;
     const previous = this.setup;

@@ -2,7 +2,8 @@
  * Sending a lending action, and finding it at the venue when its outcome is unknown (timeout,
  * lost connection): DESIGN.md "Orders are never sent twice". No DOM.
  */
-import type { MarginClient } from '../../client/client.js';
+import type { MarginConnection } from '../../client/connection.js';
+import { getPurchaseOrders, getRedeemOrders, modifyPurchase, purchase, redeem } from '../../client/kucoin/lending.js';
 import type { ModifyRequest, PurchaseRequest, RedeemRequest } from './lending-rules.js';
 
 export type LendingActionKind = 'lend' | 'modify' | 'redeem';
@@ -19,16 +20,16 @@ export const ACTION_NAMES = { lend: 'purchase', modify: 'modify-purchase', redee
 const CLOCK_SKEW_MS = 60_000;
 
 /** Sends once (the client never retries a POST); returns the order id the venue gave. */
-export async function sendAction(client: MarginClient, sent: Sent): Promise<string> {
+export async function sendAction(client: MarginConnection, sent: Sent): Promise<string> {
   switch (sent.kind) {
     case 'lend':
-      return (await client.kucoin.purchase(sent.params)).orderNo;
+      return (await purchase(client.transport, sent.params)).orderNo;
     case 'modify':
       // "Modify Purchase" answers no id: the purchase order is the one changed.
-      await client.kucoin.modifyPurchase(sent.params);
+      await modifyPurchase(client.transport, sent.params);
       return sent.params.purchaseOrderNo;
     case 'redeem':
-      return (await client.kucoin.redeem(sent.params)).orderNo;
+      return (await redeem(client.transport, sent.params)).orderNo;
   }
 }
 
@@ -36,21 +37,21 @@ export async function sendAction(client: MarginClient, sent: Sent): Promise<stri
  * The id of what the venue recorded for `sent` since `since` (page clock, ms), or undefined when
  * it has nothing: then it did not go through and may be sent again.
  */
-export async function findAction(client: MarginClient, sent: Sent, since: number): Promise<string | undefined> {
+export async function findAction(client: MarginConnection, sent: Sent, since: number): Promise<string | undefined> {
   const from = since - CLOCK_SKEW_MS;
   if (sent.kind === 'lend') {
     const { currency, size, interestRate } = sent.params;
-    const page = await client.kucoin.getPurchaseOrders({ status: 'PENDING', currency, pageSize: 50 });
+    const page = await getPurchaseOrders(client.transport, { status: 'PENDING', currency, pageSize: 50 });
     return page.items.find((o) => o.purchaseSize.eq(size) && o.interestRate.eq(interestRate) && o.applyTime >= from)?.purchaseOrderNo;
   }
   if (sent.kind === 'modify') {
     const { currency, purchaseOrderNo, interestRate } = sent.params;
-    const page = await client.kucoin.getPurchaseOrders({ status: 'PENDING', currency, purchaseOrderNo, pageSize: 1 });
+    const page = await getPurchaseOrders(client.transport, { status: 'PENDING', currency, purchaseOrderNo, pageSize: 1 });
     return page.items[0]?.interestRate.eq(interestRate) ? purchaseOrderNo : undefined;
   }
   const { currency, purchaseOrderNo, size } = sent.params;
   for (const status of ['PENDING', 'DONE'] as const) {
-    const page = await client.kucoin.getRedeemOrders({ status, currency, pageSize: 50 });
+    const page = await getRedeemOrders(client.transport, { status, currency, pageSize: 50 });
     const redeem = page.items.find((r) => r.purchaseOrderNo === purchaseOrderNo && r.redeemSize.eq(size) && r.applyTime >= from);
     if (redeem) return redeem.redeemOrderNo;
   }

@@ -2,8 +2,9 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { IsolatedPair } from '../../client/bitmart/margin-loan.js';
-import type { MarginClient } from '../../client/client.js';
+import { getIsolatedPairs, type IsolatedPair } from '../../client/bitmart/margin-loan.js';
+import type { MarginConnection } from '../../client/connection.js';
+import { getLoanMarket, getLoanMarketInterestRate, getPurchaseOrders, getRedeemOrders } from '../../client/kucoin/lending.js';
 import { outcomeUnknown } from '../../client/errors.js';
 import type { PollState } from '../../client/hub.js';
 import type {
@@ -213,7 +214,7 @@ export class MarginLendingMarket extends MarginKitElement {
   private readonly orders = new Task(this, {
     task: async ([client, active, status, page], { signal }): Promise<Listed<PurchaseOrdersResult> | undefined> => {
       if (!client || !active) return undefined;
-      return { view: `${status}:${page}`, page: await client.kucoin.getPurchaseOrders({ status, currentPage: page, pageSize: PAGE_SIZE }, { signal }) };
+      return { view: `${status}:${page}`, page: await getPurchaseOrders(client.transport, { status, currentPage: page, pageSize: PAGE_SIZE }, { signal }) };
     },
     args: () => [this.client, this.isKucoin && this.tab === 'orders', this.ordersStatus, this.ordersPage, this.ordersRevision] as const,
   });
@@ -221,7 +222,7 @@ export class MarginLendingMarket extends MarginKitElement {
   private readonly redemptions = new Task(this, {
     task: async ([client, active, status, page], { signal }): Promise<Listed<RedeemOrdersResult> | undefined> => {
       if (!client || !active) return undefined;
-      return { view: `${status}:${page}`, page: await client.kucoin.getRedeemOrders({ status, currentPage: page, pageSize: PAGE_SIZE }, { signal }) };
+      return { view: `${status}:${page}`, page: await getRedeemOrders(client.transport, { status, currentPage: page, pageSize: PAGE_SIZE }, { signal }) };
     },
     args: () => [this.client, this.isKucoin && this.tab === 'redemptions', this.redemptionsStatus, this.redemptionsPage, this.ordersRevision] as const,
   });
@@ -283,7 +284,7 @@ export class MarginLendingMarket extends MarginKitElement {
         key: LOAN_MARKET_KEY,
         intervalMs,
         // Polled for freshness, read through the page cache that the borrow/repay venue shares.
-        loader: (signal) => client.hub.cached(LOAN_MARKET_KEY, REFERENCE_TTL_MS, () => client.kucoin.getLoanMarket(), signal),
+        loader: (signal) => client.hub.cached(LOAN_MARKET_KEY, REFERENCE_TTL_MS, () => getLoanMarket(client.transport), signal),
       });
     } else {
       this.loanMarket.set(undefined);
@@ -291,7 +292,7 @@ export class MarginLendingMarket extends MarginKitElement {
         client,
         key: BITMART_PAIRS_KEY,
         intervalMs,
-        loader: (signal) => client.hub.cached(BITMART_PAIRS_KEY, REFERENCE_TTL_MS, () => client.bitmart.getIsolatedPairs(), signal),
+        loader: (signal) => client.hub.cached(BITMART_PAIRS_KEY, REFERENCE_TTL_MS, () => getIsolatedPairs(client.transport), signal),
       });
     }
   }
@@ -358,7 +359,7 @@ export class MarginLendingMarket extends MarginKitElement {
       const currency = this.historyQueue.shift()!;
       this.historyActive += 1;
       client.hub
-        .cached(historyKey(currency), HISTORY_TTL_MS, () => client.kucoin.getLoanMarketInterestRate({ currency }))
+        .cached(historyKey(currency), HISTORY_TTL_MS, () => getLoanMarketInterestRate(client.transport, { currency }))
         .then(
           (points) => ({ state: 'ready', values: points.map((p) => p.marketInterestRate) }) as History,
           () => ({ state: 'failed' }) as History,
@@ -444,7 +445,7 @@ export class MarginLendingMarket extends MarginKitElement {
     try {
       for (const status of ['PENDING', 'DONE'] as const) {
         for (let page = 1; page <= HOLDING_PAGES; page += 1) {
-          const result = await client.kucoin.getRedeemOrders({ status, currency: order.currency, currentPage: page, pageSize: 50 });
+          const result = await getRedeemOrders(client.transport, { status, currency: order.currency, currentPage: page, pageSize: 50 });
           for (const redeem of result.items) if (redeem.purchaseOrderNo === order.purchaseOrderNo) sizes.push(redeem.redeemSize);
           if (page >= result.totalPage) break;
         }
@@ -531,7 +532,7 @@ export class MarginLendingMarket extends MarginKitElement {
   }
 
   /** After an unknown outcome: looks the action up at the venue before anything may be sent again. */
-  private async confirm(client: MarginClient, unconfirmed: Unconfirmed): Promise<void> {
+  private async confirm(client: MarginConnection, unconfirmed: Unconfirmed): Promise<void> {
     this.busy = 'checking';
     try {
       const found = await findAction(client, unconfirmed, unconfirmed.since);
@@ -551,7 +552,7 @@ export class MarginLendingMarket extends MarginKitElement {
     }
   }
 
-  private succeeded(client: MarginClient, sent: Sent, orderNo: string): void {
+  private succeeded(client: MarginConnection, sent: Sent, orderNo: string): void {
     const locale = this.effectiveLocale;
     if (sent.kind === 'lend') {
       const { currency, size, interestRate } = sent.params;

@@ -5,7 +5,14 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ref } from 'lit/directives/ref.js';
 import type { PollState } from '../../client/hub.js';
-import type { CrossMarginSymbol, CrossMarginSymbols, MarkPrice } from '../../client/kucoin/market.js';
+import {
+  getCrossMarginSymbols,
+  getMarkPriceDetail,
+  getMarkPriceList,
+  type CrossMarginSymbol,
+  type CrossMarginSymbols,
+  type MarkPrice,
+} from '../../client/kucoin/market.js';
 import { describeError } from '../shared/describe-error.js';
 import { MarginKitElement } from '../shared/margin-element.js';
 import { PollController } from '../shared/poll-controller.js';
@@ -121,7 +128,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
   private readonly symbolInfo = new Task(this, {
     task: async ([client], { signal }) => {
       if (!client) return undefined;
-      const symbols = await client.hub.cached(CROSS_SYMBOLS_KEY, CROSS_SYMBOLS_TTL_MS, () => client.kucoin.getCrossMarginSymbols(), signal);
+      const symbols = await client.hub.cached(CROSS_SYMBOLS_KEY, CROSS_SYMBOLS_TTL_MS, () => getCrossMarginSymbols(client.transport), signal);
       return symbolInfo(symbols);
     },
     args: () => [this.client] as const,
@@ -167,7 +174,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
     const intervalMs = this.intervalMs;
     if (!client) return this.prices.set(undefined);
     if (this.currentMode !== 'single') {
-      this.prices.set({ client, key: MARK_PRICES_KEY, intervalMs, loader: (signal) => client.kucoin.getMarkPriceList({ signal }) });
+      this.prices.set({ client, key: MARK_PRICES_KEY, intervalMs, loader: (signal) => getMarkPriceList(client.transport, { signal }) });
       return;
     }
     const symbol = this.wanted[0];
@@ -176,7 +183,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
       client,
       key: markPriceKey(symbol),
       intervalMs,
-      loader: (signal) => client.kucoin.getMarkPriceDetail({ symbol }, { signal }),
+      loader: (signal) => getMarkPriceDetail(client.transport, { symbol }, { signal }),
     });
   }
 

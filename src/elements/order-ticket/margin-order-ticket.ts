@@ -3,7 +3,24 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { MarginClient } from '../../client/client.js';
+import type { MarginConnection } from '../../client/connection.js';
+import { modifyLeverage } from '../../client/kucoin/debit.js';
+import { getCrossMarginSymbols, getIsolatedMarginSymbols, getMarginConfig, getMarkPriceList } from '../../client/kucoin/market.js';
+import {
+  addOrder,
+  addOrderTest,
+  addOrderTestV1,
+  addOrderV1,
+  cancelAllOrdersBySymbol,
+  cancelOrderByClientOid,
+  cancelOrderByOrderId,
+  getClosedOrders,
+  getOpenOrders,
+  getOrderByClientOid,
+  getOrderByOrderId,
+  getSymbolsWithOpenOrder,
+  getTradeHistory,
+} from '../../client/kucoin/orders.js';
 import type { MarkPrice } from '../../client/kucoin/market.js';
 import type {
   MarginFill,
@@ -201,23 +218,23 @@ export class MarginOrderTicket extends MarginKitElement {
   private readonly symbolsTask = new Task(this, {
     task: async ([client, mode], { signal }) => {
       if (!client) return undefined;
-      const cross = await client.hub.cached(CROSS_SYMBOLS_KEY, REFERENCE_TTL_MS, () => client.kucoin.getCrossMarginSymbols(), signal);
+      const cross = await client.hub.cached(CROSS_SYMBOLS_KEY, REFERENCE_TTL_MS, () => getCrossMarginSymbols(client.transport), signal);
       const isolated =
         mode === 'isolated'
-          ? await client.hub.cached(ISOLATED_SYMBOLS_KEY, REFERENCE_TTL_MS, () => client.kucoin.getIsolatedMarginSymbols(), signal)
+          ? await client.hub.cached(ISOLATED_SYMBOLS_KEY, REFERENCE_TTL_MS, () => getIsolatedMarginSymbols(client.transport), signal)
           : undefined;
       return ticketSymbols(mode, cross, isolated);
     },
     onError: (error) => this.emitError(error, 'load', t.loadSymbolsFailed(describeOrderError(error))),
-    args: () => [this.client, this.mode] as [MarginClient | undefined, MarginMode],
+    args: () => [this.client, this.mode] as [MarginConnection | undefined, MarginMode],
   });
 
   private readonly configTask = new Task(this, {
     task: async ([client, mode], { signal }) => {
       if (!client || mode !== 'cross') return undefined;
-      return client.hub.cached(MARGIN_CONFIG_KEY, REFERENCE_TTL_MS, () => client.kucoin.getMarginConfig(), signal);
+      return client.hub.cached(MARGIN_CONFIG_KEY, REFERENCE_TTL_MS, () => getMarginConfig(client.transport), signal);
     },
-    args: () => [this.client, this.mode] as [MarginClient | undefined, MarginMode],
+    args: () => [this.client, this.mode] as [MarginConnection | undefined, MarginMode],
   });
 
   /** The never-twice state machine; one per ticket, made on first use. */
@@ -226,7 +243,7 @@ export class MarginOrderTicket extends MarginKitElement {
       // The element's signal is not passed on: once sent, an order's answer is worth waiting for
       // even if the ticket leaves the page, so the outcome is known when it comes back.
       send: (params) => this.sendOrder(params),
-      lookup: (clientOid, symbol, signal) => this.requireClient().kucoin.getOrderByClientOid({ clientOid, symbol }, { signal }),
+      lookup: (clientOid, symbol, signal) => getOrderByClientOid(this.requireClient().transport, { clientOid, symbol }, { signal }),
       newClientOid,
       timing: this.lookupTiming,
       onChange: (s) => this.onSubmissionChange(s),
@@ -250,7 +267,7 @@ export class MarginOrderTicket extends MarginKitElement {
 
   // ---- data -------------------------------------------------------------------------------
 
-  private requireClient(): MarginClient {
+  private requireClient(): MarginConnection {
     const client = this.client;
     if (!client) throw new TypeError('margin-kit: no proxy URL');
     return client;
@@ -344,11 +361,11 @@ export class MarginOrderTicket extends MarginKitElement {
     }
     const intervalMs = Math.max(250, this.pollInterval || 5_000);
     const tradeType = this.tradeType;
-    this.markPoll.set({ client, key: MARK_PRICES_KEY, loader: (signal) => client.kucoin.getMarkPriceList({ signal }), intervalMs });
+    this.markPoll.set({ client, key: MARK_PRICES_KEY, loader: (signal) => getMarkPriceList(client.transport, { signal }), intervalMs });
     this.openSymbolsPoll.set({
       client,
       key: `kucoin:open-order-symbols:${tradeType}`,
-      loader: async (signal) => (await client.kucoin.getSymbolsWithOpenOrder({ tradeType }, { signal })).symbols,
+      loader: async (signal) => (await getSymbolsWithOpenOrder(client.transport, { tradeType }, { signal })).symbols,
       intervalMs,
     });
     this.openOrdersPoll.set(
@@ -356,7 +373,7 @@ export class MarginOrderTicket extends MarginKitElement {
         ? {
             client,
             key: `kucoin:open-orders:${tradeType}:${symbol}`,
-            loader: (signal) => client.kucoin.getOpenOrders({ symbol, tradeType }, { signal }),
+            loader: (signal) => getOpenOrders(client.transport, { symbol, tradeType }, { signal }),
             intervalMs,
           }
         : undefined,
@@ -555,8 +572,8 @@ export class MarginOrderTicket extends MarginKitElement {
   private sendOrder(params: PlacementParams) {
     const client = this.requireClient();
     return this.endpoints === 'v1'
-      ? client.kucoin.addOrderV1(params as V1OrderParams)
-      : client.kucoin.addOrder(params as HfOrderParams);
+      ? addOrderV1(client.transport, params as V1OrderParams)
+      : addOrder(client.transport, params as HfOrderParams);
   }
 
   private onSubmissionChange(s: SubmissionState<PlacementParams>): void {
@@ -611,7 +628,7 @@ export class MarginOrderTicket extends MarginKitElement {
     const client = this.client;
     if (!client) return;
     void trackOrder({
-      load: (signal) => client.kucoin.getOrderByOrderId({ orderId: tracked.orderId, symbol: tracked.symbol }, { signal }),
+      load: (signal) => getOrderByOrderId(client.transport, { orderId: tracked.orderId, symbol: tracked.symbol }, { signal }),
       intervalMs: Math.max(250, this.pollInterval || 5_000),
       signal: run.signal,
       onUpdate: (order, status) => {
@@ -666,8 +683,8 @@ export class MarginOrderTicket extends MarginKitElement {
     try {
       const answer =
         this.endpoints === 'v1'
-          ? await client.kucoin.addOrderTestV1(built.params as V1OrderParams)
-          : await client.kucoin.addOrderTest(built.params as HfOrderParams);
+          ? await addOrderTestV1(client.transport, built.params as V1OrderParams)
+          : await addOrderTest(client.transport, built.params as HfOrderParams);
       const borrow = answer.borrowSize && answer.borrowSize.gt(0) ? answer.borrowSize : undefined;
       const holdCurrency = built.params.side === 'buy' ? this.current?.quoteCurrency ?? '' : this.current?.baseCurrency ?? '';
       this.message = {
@@ -707,7 +724,7 @@ export class MarginOrderTicket extends MarginKitElement {
     }
     this.leverageBusy = true;
     try {
-      await this.requireClient().kucoin.modifyLeverage(params);
+      await modifyLeverage(this.requireClient().transport, params);
       this.leverageMessage = { tone: 'info', text: t.leverageSet(this.fmt(check.value)) };
     } catch (error) {
       const text = describeOrderError(error);
@@ -738,9 +755,9 @@ export class MarginOrderTicket extends MarginKitElement {
       let orderId: string | undefined;
       let clientOid: string | undefined;
       if ('orderId' in target) {
-        orderId = (await client.kucoin.cancelOrderByOrderId({ orderId: target.orderId, symbol })).orderId;
+        orderId = (await cancelOrderByOrderId(client.transport, { orderId: target.orderId, symbol })).orderId;
       } else {
-        clientOid = (await client.kucoin.cancelOrderByClientOid({ clientOid: target.clientOid, symbol })).clientOid;
+        clientOid = (await cancelOrderByClientOid(client.transport, { clientOid: target.clientOid, symbol })).clientOid;
         if (this.tracked?.clientOid === clientOid) orderId = this.tracked.orderId;
       }
       const order = this.openOrdersPoll.state.value?.find((o) => o.id === orderId || (clientOid !== undefined && o.clientOid === clientOid));
@@ -777,7 +794,7 @@ export class MarginOrderTicket extends MarginKitElement {
     this.cancelling = new Set([...this.cancelling, key]);
     this.ordersMessage = undefined;
     try {
-      await this.requireClient().kucoin.cancelAllOrdersBySymbol(params);
+      await cancelAllOrdersBySymbol(this.requireClient().transport, params);
       this.reportCancel({ symbol, scope: 'symbol', by: 'trader', orderIds: openIds });
       this.ordersMessage = { tone: 'info', text: t.orders.cancelledAll(symbol) };
     } catch (error) {
@@ -807,7 +824,8 @@ export class MarginOrderTicket extends MarginKitElement {
       const before = more ? this.history : { items: [], more: false, loading: false };
       this.history = { ...before, loading: true, error: undefined };
       try {
-        const page = await client.kucoin.getClosedOrders(
+        const page = await getClosedOrders(
+          client.transport,
           { symbol, tradeType, limit: HISTORY_PAGE, lastId: more ? before.lastId : undefined },
           { signal: run.signal },
         );
@@ -824,7 +842,8 @@ export class MarginOrderTicket extends MarginKitElement {
       const before = more ? this.fills : { items: [], more: false, loading: false };
       this.fills = { ...before, loading: true, error: undefined };
       try {
-        const page = await client.kucoin.getTradeHistory(
+        const page = await getTradeHistory(
+          client.transport,
           { symbol, tradeType, limit: HISTORY_PAGE, lastId: more ? before.lastId : undefined },
           { signal: run.signal },
         );

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CONFIGURED_EVENT, getMarginClient, type MarginClient } from '../../client/client.js';
+import { CONFIGURED_EVENT, getConnection, type MarginConnection } from '../../client/connection.js';
 import { describeError, errorKind } from './describe-error.js';
 import { MarginErrorEvent } from './events.js';
 
@@ -28,10 +28,13 @@ export class MarginKitElement extends LitElement {
     globalThis.removeEventListener?.(CONFIGURED_EVENT, this.onConfigured);
   }
 
-  /** The shared client, or undefined when no proxy URL is known yet. */
-  protected get client(): MarginClient | undefined {
+  /**
+   * The page's shared connection for this element's proxy (transport + hub), or undefined when no
+   * proxy URL is known yet. Elements pass `client.transport` to the endpoint functions they import.
+   */
+  protected get client(): MarginConnection | undefined {
     try {
-      return getMarginClient(this.proxyUrl);
+      return getConnection(this.proxyUrl);
     } catch {
       return undefined;
     }

@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Loader, PollState, PollSubscription } from '../../client/hub.js';
-import type { MarginClient } from '../../client/client.js';
+import type { MarginConnection } from '../../client/connection.js';
 
 export interface PollTarget<T> {
-  client: MarginClient;
+  client: MarginConnection;
   /** Subscribers with the same key share one poll (one timer, one request in flight). */
   key: string;
   loader: Loader<T>;
