@@ -56,15 +56,21 @@ function notAllowed(message: string): Refusal {
  */
 export function requestTarget(request: Request, info?: ProxyRequestInfo): RequestTarget {
   const url = new URL(request.url);
-  if (info?.rawTarget === undefined) {
-    return { path: url.pathname, query: url.search.slice(1) };
-  }
-  const raw = info.rawTarget;
-  if (!raw.startsWith('/') || raw.includes('#')) throw notAllowed('The request target must be a plain path.');
-  const mark = raw.indexOf('?');
-  const path = mark === -1 ? raw : raw.slice(0, mark);
-  const query = mark === -1 ? '' : raw.slice(mark + 1);
-  if (!CANONICAL_PATH.test(path) || url.pathname !== path) {
+  if (info?.rawTarget === undefined) return { path: url.pathname, query: url.search.slice(1) };
+  return checkTarget(info.rawTarget, true, url.pathname);
+}
+
+/**
+ * Splits a target into path and query. A raw target (as it arrived on the wire) must be a plain,
+ * canonical path; `parsedPath`, when given, is what URL parsing made of it, and must be the same.
+ */
+export function checkTarget(target: string, raw: boolean, parsedPath?: string): RequestTarget {
+  const mark = target.indexOf('?');
+  const path = mark === -1 ? target : target.slice(0, mark);
+  const query = mark === -1 ? '' : target.slice(mark + 1);
+  if (!raw) return { path, query };
+  if (target.charCodeAt(0) !== 0x2f /* / */ || target.includes('#')) throw notAllowed('The request target must be a plain path.');
+  if (!CANONICAL_PATH.test(path) || (parsedPath !== undefined && parsedPath !== path)) {
     throw notAllowed('The path is not in canonical form.');
   }
   return { path, query };
@@ -107,7 +113,7 @@ export function parseQuery(query: string): Map<string, string> {
 }
 
 /** Refuses X-HTTP-Method-Override and friends: the method checked is the method sent. */
-export function refuseMethodOverride(headers: Headers): void {
+export function refuseMethodOverride(headers: { has(name: string): boolean }): void {
   for (const name of METHOD_OVERRIDE_HEADERS) {
     if (headers.has(name)) throw new Refusal(400, 'method_override', 'Method override is not supported.');
   }

@@ -2,7 +2,7 @@
  * Browser callers: only exact, configured origins; credentials allowed, so never `*`. Requests
  * without an `Origin` header (curl, servers) are not browser cross-origin calls and pass here.
  */
-import { Refusal } from './respond.js';
+import { BASE_HEADERS, Refusal, type ProxyAnswer } from './respond.js';
 
 const METHODS = ['GET', 'POST', 'DELETE'];
 /** What a caller may send: its token, and the JSON it posts. */
@@ -37,24 +37,24 @@ export class CorsPolicy {
     this.origins = new Set(allowedOrigins);
   }
 
-  /** The CORS headers for this request's answer; refuses an origin not on the list. */
-  headersFor(request: Request): Record<string, string> {
-    const origin = request.headers.get('origin');
-    if (origin === null) return { vary: 'Origin' };
+  /** The CORS headers for an answer to `origin` (the request's Origin header); refuses an origin not on the list. */
+  headersFor(origin: string | null): Readonly<Record<string, string>> {
+    if (origin === null) return NO_ORIGIN;
     if (!this.origins.has(origin)) throw new Refusal(403, 'origin', 'This origin may not call the proxy.', { vary: 'Origin' });
     return {
       vary: 'Origin',
       'access-control-allow-origin': origin,
       'access-control-allow-credentials': 'true',
-      'access-control-expose-headers': EXPOSED_HEADERS.join(', '),
+      'access-control-expose-headers': EXPOSED_HEADERS_VALUE,
     };
   }
 
   /** Answers an `OPTIONS` preflight, for allowed origins only. */
-  preflight(request: Request): Response {
-    if (request.headers.get('origin') === null) throw new Refusal(404, 'not_allowed', 'OPTIONS is for CORS preflight only.');
-    const headers = this.headersFor(request);
-    const method = request.headers.get('access-control-request-method');
+  preflight(request: { header(name: string): string | null }): ProxyAnswer {
+    const origin = request.header('origin');
+    if (origin === null) throw new Refusal(404, 'not_allowed', 'OPTIONS is for CORS preflight only.');
+    const headers = this.headersFor(origin);
+    const method = request.header('access-control-request-method');
     if (method === null || !METHODS.includes(method)) {
       throw new Refusal(404, 'not_allowed', 'Only GET, POST and DELETE are proxied.', headers);
     }
@@ -66,10 +66,14 @@ export class CorsPolicy {
       'access-control-max-age': String(PREFLIGHT_MAX_AGE_SECONDS),
     };
     // Chrome's Private Network Access: a public page calling a proxy on loopback asks first.
-    if (request.headers.get('access-control-request-private-network') === 'true') {
+    if (request.header('access-control-request-private-network') === 'true') {
       answer['access-control-allow-private-network'] = 'true';
     }
     delete answer['access-control-expose-headers'];
-    return new Response(null, { status: 204, headers: answer });
+    return { status: 204, headers: { ...answer, ...BASE_HEADERS }, body: null };
   }
 }
+
+/** A call without Origin is no browser's cross-origin call: it only learns that answers vary by Origin. */
+const NO_ORIGIN: Readonly<Record<string, string>> = Object.freeze({ vary: 'Origin' });
+const EXPOSED_HEADERS_VALUE = EXPOSED_HEADERS.join(', ');

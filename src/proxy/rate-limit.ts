@@ -32,27 +32,34 @@ export class RateLimiter {
   /** Takes one token from the caller's bucket, or says how long until there is one. */
   take(caller: string): RateLimitDecision {
     const now = this.now();
-    const bucket = this.refill(this.buckets.get(caller), now);
+    let bucket = this.buckets.get(caller);
+    if (bucket) this.refill(bucket, now);
+    else {
+      bucket = { tokens: this.capacity, at: now };
+      this.buckets.set(caller, bucket);
+    }
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
-      this.buckets.set(caller, bucket);
       if (this.buckets.size > PRUNE_AT) this.prune(now);
-      return { ok: true };
+      return OK;
     }
-    this.buckets.set(caller, bucket);
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000)) };
   }
 
-  private refill(bucket: Bucket | undefined, now: number): Bucket {
-    if (!bucket) return { tokens: this.capacity, at: now };
+  /** Brings a bucket up to `now`, in place. */
+  private refill(bucket: Bucket, now: number): void {
     // A clock that steps back gives nothing back and takes nothing away.
     const elapsed = Math.max(0, now - bucket.at);
-    return { tokens: Math.min(this.capacity, bucket.tokens + elapsed * this.refillPerMs), at: Math.max(now, bucket.at) };
+    bucket.tokens = Math.min(this.capacity, bucket.tokens + elapsed * this.refillPerMs);
+    bucket.at = Math.max(now, bucket.at);
   }
 
   private prune(now: number): void {
     for (const [caller, bucket] of this.buckets) {
-      if (this.refill(bucket, now).tokens >= this.capacity) this.buckets.delete(caller);
+      this.refill(bucket, now);
+      if (bucket.tokens >= this.capacity) this.buckets.delete(caller);
     }
   }
 }
+
+const OK: RateLimitDecision = Object.freeze({ ok: true });

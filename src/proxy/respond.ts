@@ -41,10 +41,47 @@ export const BASE_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
 };
 
+/**
+ * What the proxy answers, whatever serves it: the fetch adapter turns it into a `Response`, the
+ * node:http adapter writes it as it is. The headers object is the adapter's to add to.
+ */
+export interface ProxyAnswer {
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  /** null for none (a preflight, a 204 from the venue). */
+  body: Uint8Array | string | null;
+}
+
 /** The refusal as an answer; `cors` (the caller's CORS headers, when known) is added last. */
-export function refusalResponse(refusal: Refusal, cors: Readonly<Record<string, string>> = {}): Response {
-  return new Response(JSON.stringify({ error: refusal.code, message: refusal.message }), {
+export function refusalAnswer(refusal: Refusal, cors: Readonly<Record<string, string>> = {}): ProxyAnswer {
+  return {
     status: refusal.status,
     headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', ...refusal.headers, ...cors },
-  });
+    body: JSON.stringify({ error: refusal.code, message: refusal.message }),
+  };
+}
+
+/** The refusal as a standard `Response`. */
+export function refusalResponse(refusal: Refusal, cors: Readonly<Record<string, string>> = {}): Response {
+  const answer = refusalAnswer(refusal, cors);
+  return new Response(answer.body as BodyInit, { status: answer.status, headers: answer.headers });
+}
+
+/** The venue did not answer in time (the whole answer, not only its headers). */
+export function upstreamTimeout(timeoutMs: number): Refusal {
+  return new Refusal(504, 'upstream_timeout', `The venue did not answer within ${timeoutMs} ms.`);
+}
+
+export function upstreamUnreachable(): Refusal {
+  return new Refusal(502, 'upstream_unreachable', 'The proxy could not reach the venue.');
+}
+
+/** A redirect would carry signed headers elsewhere: the proxy never follows one. */
+export function upstreamRedirect(): Refusal {
+  return new Refusal(502, 'upstream_unreachable', 'The venue answered with a redirect, which the proxy does not follow.');
+}
+
+export function clientClosed(): Refusal {
+  return new Refusal(499, 'client_closed', 'The caller went away.');
 }

@@ -2,7 +2,7 @@
  * BitMart request headers (`bitmart-isolated-margin-loan.md`): SIGNED endpoints carry key,
  * timestamp and hex(HMAC-SHA256(secret, timestamp#memo#body)); KEYED ones the key alone.
  */
-import { bitmartSign } from '../core/signing.js';
+import { hmacSha256 } from '../core/hmac-sha256.js';
 import type { BitmartCredentials } from './types.js';
 
 export interface BitmartSignInput {
@@ -10,6 +10,14 @@ export interface BitmartSignInput {
   payload: string;
   /** Milliseconds since the epoch. */
   timestamp: number;
+}
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+function hex(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 1) text += HEX[bytes[i]!]!;
+  return text;
 }
 
 export class BitmartSigner {
@@ -29,13 +37,22 @@ export class BitmartSigner {
     return { 'X-BM-KEY': this.credentials.apiKey };
   }
 
-  async signed(input: BitmartSignInput): Promise<Record<string, string>> {
+  addKeyed(headers: Record<string, string>): void {
+    headers['X-BM-KEY'] = this.credentials.apiKey;
+  }
+
+  /** Adds the three SIGNED headers to `headers`, synchronously (the hash is plain JavaScript). */
+  addSigned(headers: Record<string, string>, input: BitmartSignInput): void {
     const { apiKey, apiSecret, memo } = this.credentials;
     const timestamp = String(input.timestamp);
-    return {
-      'X-BM-KEY': apiKey,
-      'X-BM-TIMESTAMP': timestamp,
-      'X-BM-SIGN': await bitmartSign(apiSecret, timestamp, memo, input.payload),
-    };
+    headers['X-BM-KEY'] = apiKey;
+    headers['X-BM-TIMESTAMP'] = timestamp;
+    headers['X-BM-SIGN'] = hex(hmacSha256(apiSecret, `${timestamp}#${memo}#${input.payload}`));
+  }
+
+  async signed(input: BitmartSignInput): Promise<Record<string, string>> {
+    const headers: Record<string, string> = {};
+    this.addSigned(headers, input);
+    return headers;
   }
 }

@@ -2,7 +2,8 @@
  * KuCoin request headers (DESIGN.md "Signing"): the signature covers timestamp + METHOD + path +
  * `?query` + body, exactly as sent.
  */
-import { kucoinPassphrase, kucoinSign } from '../core/signing.js';
+import { hmacSha256 } from '../core/hmac-sha256.js';
+import { kucoinPrehash } from '../core/signing.js';
 import type { KucoinCredentials } from './types.js';
 
 export interface KucoinSignInput {
@@ -15,10 +16,18 @@ export interface KucoinSignInput {
   timestamp: number;
 }
 
+/** Base64 of a digest; `btoa` is on every runtime the proxy runs on. */
+export function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 1) binary += String.fromCharCode(bytes[i]!);
+  return btoa(binary);
+}
+
 /** Signs KuCoin requests with one key; the passphrase HMAC is computed once. */
 export class KucoinSigner {
   private readonly credentials: KucoinCredentials;
-  private passphrase: Promise<string> | undefined;
+  private readonly version: '2' | '3';
+  private passphrase: string | undefined;
 
   constructor(credentials: KucoinCredentials) {
     const version = credentials.apiKeyVersion ?? '3';
@@ -29,18 +38,24 @@ export class KucoinSigner {
       }
     }
     this.credentials = credentials;
+    this.version = version;
+  }
+
+  /** Adds the five KC-API headers to `headers`, synchronously (the hash is plain JavaScript). */
+  addHeaders(headers: Record<string, string>, input: KucoinSignInput): void {
+    const { apiKey, apiSecret, apiPassphrase } = this.credentials;
+    const timestamp = String(input.timestamp);
+    this.passphrase ??= base64(hmacSha256(apiSecret, apiPassphrase));
+    headers['KC-API-KEY'] = apiKey;
+    headers['KC-API-SIGN'] = base64(hmacSha256(apiSecret, kucoinPrehash(timestamp, input.method, input.pathWithQuery, input.body)));
+    headers['KC-API-TIMESTAMP'] = timestamp;
+    headers['KC-API-PASSPHRASE'] = this.passphrase;
+    headers['KC-API-KEY-VERSION'] = this.version;
   }
 
   async headers(input: KucoinSignInput): Promise<Record<string, string>> {
-    const { apiKey, apiSecret, apiPassphrase, apiKeyVersion = '3' } = this.credentials;
-    const timestamp = String(input.timestamp);
-    this.passphrase ??= kucoinPassphrase(apiSecret, apiPassphrase);
-    return {
-      'KC-API-KEY': apiKey,
-      'KC-API-SIGN': await kucoinSign(apiSecret, timestamp, input.method, input.pathWithQuery, input.body),
-      'KC-API-TIMESTAMP': timestamp,
-      'KC-API-PASSPHRASE': await this.passphrase,
-      'KC-API-KEY-VERSION': apiKeyVersion,
-    };
+    const headers: Record<string, string> = {};
+    this.addHeaders(headers, input);
+    return headers;
   }
 }

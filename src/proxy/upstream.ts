@@ -1,44 +1,26 @@
 /**
- * The one call to the venue: bounded in time, never following redirects (a redirect would carry
- * signed headers elsewhere), and its answer passed on with only the headers a caller needs.
+ * The one call to the venue through a fetch function: bounded in time, never following
+ * redirects (a redirect would carry signed headers elsewhere), read whole. The core (core.ts)
+ * picks the headers a caller gets from its answer.
  */
-import { BASE_HEADERS, Refusal } from './respond.js';
+import type { UpstreamAnswer, UpstreamCall } from './core.js';
+import { clientClosed, Refusal, upstreamRedirect, upstreamTimeout, upstreamUnreachable } from './respond.js';
 
-export interface UpstreamCall {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body?: string;
-}
-
-/** Passed on from the venue's answer; everything else (Set-Cookie, hop-by-hop, server banners) is dropped. */
-const PASSED_HEADERS = new Set(['content-type', 'retry-after']);
-const PASSED_PREFIXES = ['gw-ratelimit-', 'x-bm-ratelimit-'];
-
-function passesThrough(name: string): boolean {
-  return PASSED_HEADERS.has(name) || PASSED_PREFIXES.some((prefix) => name.startsWith(prefix));
-}
-
-const NULL_BODY_STATUSES = new Set([204, 205, 304]);
-
-export async function forward(
+export async function forwardWithFetch(
   fetchImpl: typeof globalThis.fetch,
   call: UpstreamCall,
-  timeoutMs: number,
   callerSignal: AbortSignal | undefined,
-  /** Headers the proxy adds to the answer (CORS), after the venue's. */
-  extraHeaders: Readonly<Record<string, string>> = {},
-): Promise<Response> {
+): Promise<UpstreamAnswer> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, timeoutMs);
+  }, call.timeoutMs);
   const onCallerGone = () => controller.abort();
   callerSignal?.addEventListener('abort', onCallerGone, { once: true });
   try {
-    const upstream = await fetchImpl(call.url, {
+    const upstream = await fetchImpl(`${call.origin}${call.pathWithQuery}`, {
       method: call.method,
       headers: call.headers,
       body: call.body,
@@ -46,21 +28,18 @@ export async function forward(
       redirect: 'manual',
     });
     // Read it all inside the time limit: a venue that sends headers and then stalls is a timeout too.
-    const body = await upstream.arrayBuffer();
-    if (upstream.type === 'opaqueredirect' || (upstream.status >= 300 && upstream.status < 400)) {
-      throw new Refusal(502, 'upstream_unreachable', 'The venue answered with a redirect, which the proxy does not follow.');
-    }
-    const headers: Record<string, string> = { ...BASE_HEADERS };
+    const body = new Uint8Array(await upstream.arrayBuffer());
+    if (upstream.type === 'opaqueredirect') throw upstreamRedirect();
+    const headers: string[] = [];
     upstream.headers.forEach((value, name) => {
-      if (passesThrough(name)) headers[name] = value;
+      headers.push(name, value);
     });
-    Object.assign(headers, BASE_HEADERS, extraHeaders);
-    return new Response(NULL_BODY_STATUSES.has(upstream.status) ? null : body, { status: upstream.status, headers });
+    return { status: upstream.status, headers, body };
   } catch (error) {
     if (error instanceof Refusal) throw error;
-    if (timedOut) throw new Refusal(504, 'upstream_timeout', `The venue did not answer within ${timeoutMs} ms.`);
-    if (callerSignal?.aborted) throw new Refusal(499, 'client_closed', 'The caller went away.');
-    throw new Refusal(502, 'upstream_unreachable', 'The proxy could not reach the venue.');
+    if (timedOut) throw upstreamTimeout(call.timeoutMs);
+    if (callerSignal?.aborted) throw clientClosed();
+    throw upstreamUnreachable();
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener('abort', onCallerGone);
