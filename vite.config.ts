@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { litTemplatesVitePlugin } from './scripts/lit-templates.js';
 
 const root = import.meta.dirname;
 const src = (path: string) => resolve(root, 'src', path);
@@ -74,6 +75,8 @@ export default defineConfig(({ mode }) => {
       },
     },
     define: cdn ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
-    plugins: cdn ? [printIntegrity()] : [],
+    // Both builds ship minified Lit templates (scripts/lit-templates.ts): the npm build's users get
+    // them through their own bundler, which never looks inside a template literal.
+    plugins: cdn ? [litTemplatesVitePlugin(), printIntegrity()] : [litTemplatesVitePlugin()],
   };
 });
