@@ -95,71 +95,117 @@ function decode(encoding: string | undefined, bytes: Buffer): Promise<Buffer> {
   }
 }
 
-/** Creates a fetch on node:http(s) with its own keep-alive agents. */
-export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
-  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const userAgent = options.userAgent ?? `margin-kit-proxy/${VERSION}`;
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64, scheduling: 'lifo' as const };
-  const agents = { 'http:': new HttpAgent(agentOptions), 'https:': new HttpsAgent(agentOptions) };
+/** Where a request goes: an origin taken apart once. */
+export interface NodeTarget {
+  https: boolean;
+  hostname: string;
+  port: string;
+}
 
-  const nodeFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
-    if (input instanceof Request) {
-      // Rare here (the proxy passes a URL string): take the Request's fields, init overriding.
-      const body = init.body !== undefined || input.body === null ? init.body : await input.arrayBuffer();
-      init = { method: input.method, headers: input.headers, signal: input.signal, redirect: input.redirect, ...init, body };
-      input = input.url;
-    }
-    const url = input instanceof URL ? input : new URL(input);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw networkError(`${url.protocol} URLs are not supported`);
-    const method = (init.method ?? 'GET').toUpperCase();
-    const signal = init.signal ?? undefined;
-    if (signal?.aborted) throw abortReason(signal);
+/** Takes an http(s) origin apart (brackets off an IPv6 address, as node:http wants it). */
+export function nodeTarget(url: URL): NodeTarget {
+  const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  return { https: url.protocol === 'https:', hostname, port: url.port };
+}
 
-    const headers = headerRecord(init.headers);
-    const body = await bodyBytes(init.body);
-    if (body && (method === 'GET' || method === 'HEAD')) throw new TypeError('Request with GET/HEAD method cannot have body.');
-    if (body?.type && !hasHeader(headers, 'content-type')) headers['content-type'] = body.type;
-    if (!hasHeader(headers, 'user-agent')) headers['user-agent'] = userAgent;
-    if (!hasHeader(headers, 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate, br';
-    if (body) headers['content-length'] = String(body.bytes.byteLength);
-    else if (method === 'POST' || method === 'PUT' || method === 'PATCH') headers['content-length'] = '0';
+/** An answer read whole (and decoded when the server compressed it). */
+export interface NodeAnswer {
+  status: number;
+  statusMessage: string;
+  /** As node:http gives them: `[name, value, name, value, ...]`. */
+  rawHeaders: string[];
+  /** null for HEAD and the null body statuses. */
+  body: Buffer | null;
+}
 
+/**
+ * How a caller stops a request it sent: `send` sets `cancel`; calling it (once the request is on
+ * its way) destroys the request and rejects `send` with the reason given.
+ */
+export interface SendControl {
+  cancel?: (reason: unknown) => void;
+  /** Set by a caller that cancelled between attempts: the next attempt is not made. */
+  cancelled?: { reason: unknown };
+}
+
+/**
+ * The node:http(s) client both the fetch below and the proxy's node:http adapter use: keep-alive
+ * agents, one retry of an idempotent request on a kept-alive connection the server had closed,
+ * bounded and decoded answers. Plain objects in, plain objects out.
+ */
+export class NodeUpstream {
+  readonly maxResponseBytes: number;
+  readonly userAgent: string;
+  private readonly http: HttpAgent;
+  private readonly https: HttpsAgent;
+
+  constructor(options: NodeFetchOptions = {}) {
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.userAgent = options.userAgent ?? `margin-kit-proxy/${VERSION}`;
+    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64, scheduling: 'lifo' as const };
+    this.http = new HttpAgent(agentOptions);
+    this.https = new HttpsAgent(agentOptions);
+  }
+
+  /**
+   * Sends one request and reads the whole answer. `headers` is sent as given (add user-agent,
+   * accept-encoding and content-length first); rejects with a TypeError like fetch's network
+   * errors, or with the reason given to `control.cancel`.
+   */
+  async send(
+    target: NodeTarget,
+    method: string,
+    path: string,
+    headers: OutgoingHttpHeaders,
+    body: Uint8Array | undefined,
+    control: SendControl,
+  ): Promise<NodeAnswer> {
     const retriable = method === 'GET' || method === 'HEAD';
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await send(url, method, headers, body?.bytes, signal, init.redirect);
+        return await this.once(target, method, path, headers, body, control);
       } catch (error) {
         const stale = error instanceof StaleSocketError;
         if (stale && retriable && attempt === 0) continue;
         throw stale ? error.original : error;
       }
     }
-  };
+  }
 
-  function send(
-    url: URL,
+  /** Drops the kept-alive connections. */
+  close(): void {
+    this.http.destroy();
+    this.https.destroy();
+  }
+
+  private once(
+    target: NodeTarget,
     method: string,
+    path: string,
     headers: OutgoingHttpHeaders,
     body: Uint8Array | undefined,
-    signal: AbortSignal | undefined,
-    redirect: RequestRedirect | undefined,
-  ): Promise<Response> {
-    return new Promise<Response>((resolve, reject) => {
+    control: SendControl,
+  ): Promise<NodeAnswer> {
+    const maxResponseBytes = this.maxResponseBytes;
+    return new Promise<NodeAnswer>((resolve, reject) => {
+      if (control.cancelled) {
+        reject(control.cancelled.reason);
+        return;
+      }
       let settled = false;
       let answered = false;
       let request: ClientRequest | undefined;
-      const finish = (error: unknown, response?: Response) => {
+      const finish = (error: unknown, answer?: NodeAnswer) => {
         if (settled) return;
         settled = true;
-        signal?.removeEventListener('abort', onAbort);
-        if (response) resolve(response);
+        control.cancel = undefined;
+        if (answer) resolve(answer);
         else reject(error);
       };
-      const onAbort = () => {
-        finish(abortReason(signal!));
+      control.cancel = (reason) => {
+        finish(reason);
         request?.destroy();
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
 
       const onResponse = (answer: IncomingMessage) => {
         answered = true;
@@ -181,33 +227,25 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
         answer.on('end', () => {
           if (settled) return;
           const status = answer.statusCode ?? 0;
-          if (redirect === 'error' && status >= 300 && status < 400) {
-            finish(networkError('unexpected redirect'));
-            return;
-          }
           const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
-          const bodyless = NULL_BODY_STATUSES.has(status) || method === 'HEAD';
-          (bodyless ? Promise.resolve(raw) : decode(answer.headers['content-encoding'], raw)).then(
-            (decoded) => {
-              try {
-                const responseHeaders = new Headers();
-                const pairs = answer.rawHeaders;
-                for (let i = 0; i + 1 < pairs.length; i += 2) responseHeaders.append(pairs[i]!, pairs[i + 1]!);
-                const content = bodyless ? null : (decoded as Uint8Array<ArrayBuffer>);
-                finish(undefined, new Response(content, { status, statusText: answer.statusMessage ?? '', headers: responseHeaders }));
-              } catch (error) {
-                // A status or header a Response cannot carry (a 1xx final status, a malformed name).
-                finish(networkError('the answer is not valid HTTP for a Response', error));
-              }
-            },
-            (error: unknown) => finish(networkError('the answer could not be decoded', error)),
-          );
+          const done = (decoded: Buffer | null) =>
+            finish(undefined, { status, statusMessage: answer.statusMessage ?? '', rawHeaders: answer.rawHeaders, body: decoded });
+          if (NULL_BODY_STATUSES.has(status) || method === 'HEAD') done(null);
+          else if (answer.headers['content-encoding'] === undefined) done(raw);
+          else {
+            decode(answer.headers['content-encoding'], raw).then(done, (error: unknown) =>
+              finish(networkError('the answer could not be decoded', error)),
+            );
+          }
         });
       };
 
-      const call = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const call = target.https ? httpsRequest : httpRequest;
       try {
-        request = call(url, { method, headers, agent: agents[url.protocol as 'http:' | 'https:'] }, onResponse);
+        request = call(
+          { hostname: target.hostname, port: target.port, method, path, headers, agent: target.https ? this.https : this.http },
+          onResponse,
+        );
       } catch (error) {
         finish(networkError('the request could not be made', error));
         return;
@@ -222,13 +260,61 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
       request.end(body);
     });
   }
+}
 
-  return Object.assign(nodeFetch as typeof globalThis.fetch, {
-    close() {
-      agents['http:'].destroy();
-      agents['https:'].destroy();
-    },
-  });
+/** Creates a fetch on node:http(s) with its own keep-alive agents. */
+export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
+  const upstream = new NodeUpstream(options);
+
+  const nodeFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    if (input instanceof Request) {
+      // Rare here (the proxy passes a URL string): take the Request's fields, init overriding.
+      const body = init.body !== undefined || input.body === null ? init.body : await input.arrayBuffer();
+      init = { method: input.method, headers: input.headers, signal: input.signal, redirect: input.redirect, ...init, body };
+      input = input.url;
+    }
+    const url = input instanceof URL ? input : new URL(input);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw networkError(`${url.protocol} URLs are not supported`);
+    const method = (init.method ?? 'GET').toUpperCase();
+    const signal = init.signal ?? undefined;
+    if (signal?.aborted) throw abortReason(signal);
+
+    const headers = headerRecord(init.headers);
+    const body = await bodyBytes(init.body);
+    if (body && (method === 'GET' || method === 'HEAD')) throw new TypeError('Request with GET/HEAD method cannot have body.');
+    if (body?.type && !hasHeader(headers, 'content-type')) headers['content-type'] = body.type;
+    if (!hasHeader(headers, 'user-agent')) headers['user-agent'] = upstream.userAgent;
+    if (!hasHeader(headers, 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate, br';
+    if (body) headers['content-length'] = String(body.bytes.byteLength);
+    else if (method === 'POST' || method === 'PUT' || method === 'PATCH') headers['content-length'] = '0';
+
+    const control: SendControl = {};
+    const onAbort = () => {
+      const reason = abortReason(signal!);
+      control.cancelled = { reason };
+      control.cancel?.(reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let answer: NodeAnswer;
+    try {
+      answer = await upstream.send(nodeTarget(url), method, `${url.pathname}${url.search}`, headers, body?.bytes, control);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+    if (init.redirect === 'error' && answer.status >= 300 && answer.status < 400) throw networkError('unexpected redirect');
+    try {
+      const responseHeaders = new Headers();
+      const pairs = answer.rawHeaders;
+      for (let i = 0; i + 1 < pairs.length; i += 2) responseHeaders.append(pairs[i]!, pairs[i + 1]!);
+      const content = answer.body as Uint8Array<ArrayBuffer> | null;
+      return new Response(content, { status: answer.status, statusText: answer.statusMessage, headers: responseHeaders });
+    } catch (error) {
+      // A status or header a Response cannot carry (a 1xx final status, a malformed name).
+      throw networkError('the answer is not valid HTTP for a Response', error);
+    }
+  };
+
+  return Object.assign(nodeFetch as typeof globalThis.fetch, { close: () => upstream.close() });
 }
 
 /** A kept-alive connection the server had closed: safe to send an idempotent request again. */

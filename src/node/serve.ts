@@ -2,12 +2,20 @@
  * Serves any fetch handler `(Request, info) => Promise<Response>` with node:http: the signing
  * proxy in the CLI, the sandbox exchange in the demo and in tests. It tells the handler the raw
  * request target (before URL parsing resolves `..`) and the peer's address. Its upstream
- * counterpart, `createNodeFetch` (http-fetch.ts), is exported here too.
+ * counterpart, `createNodeFetch` (http-fetch.ts), is exported here too, and so is the signing
+ * proxy's own node:http server (`serveSigningProxy`, proxy.ts), which the CLI runs.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export { createNodeFetch, type NodeFetch, type NodeFetchOptions } from './http-fetch.js';
+export {
+  createNodeSigningProxy,
+  serveSigningProxy,
+  type NodeSigningProxy,
+  type ServedSigningProxy,
+  type ServeSigningProxyOptions,
+} from './proxy.js';
 
 /** What a server adapter tells a handler beyond the `Request`: the raw target and the peer address. */
 export interface RequestInfo {

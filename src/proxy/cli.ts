@@ -5,9 +5,7 @@
  */
 import process from 'node:process';
 import { configFromEnv, ConfigError } from './env.js';
-import { createSigningProxy } from './handler.js';
-import { createNodeFetch } from '../node/http-fetch.js';
-import { serveFetchHandler } from '../node/serve.js';
+import { serveSigningProxy } from '../node/proxy.js';
 
 const USAGE = `Usage: margin-kit-proxy [--allow-anonymous]
 
@@ -41,14 +39,14 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 
   const config = configFromEnv(process.env, flags);
-  const upstream = createNodeFetch();
-  const handler = createSigningProxy({ ...config.options, fetch: upstream, log: (line) => process.stdout.write(`${line}\n`) });
-  const served = await serveFetchHandler(handler, { host: config.host, port: config.port });
+  const served = await serveSigningProxy(
+    { ...config.options, log: (line) => process.stdout.write(`${line}\n`) },
+    { host: config.host, port: config.port },
+  );
   for (const note of config.notes) process.stdout.write(`${note}\n`);
   process.stdout.write(`margin-kit-proxy listening on ${served.url}\n`);
 
   const stop = () => {
-    upstream.close();
     served.close().then(
       () => process.exit(0),
       () => process.exit(1),

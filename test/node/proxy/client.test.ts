@@ -3,9 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { ExchangeError, ProxyError, RateLimitError } from '../../../src/client/errors.js';
 import { getCrossMarginSymbols } from '../../../src/client/kucoin/market.js';
 import { createTransport } from '../../../src/client/transport.js';
-import { createSigningProxy } from '../../../src/proxy/index.js';
-import { serveFetchHandler, type ServedHandler } from '../../../src/node/serve.js';
-import { hmacBase64, loopbackFetch, offLoopbackAttempts, startCaptureServer, type Captured, type CaptureServer } from './helpers.js';
+import { ADAPTERS, hmacBase64, offLoopbackAttempts, startCaptureServer, type Captured, type CaptureServer, type ServedProxy } from './helpers.js';
 
 const TOKEN = 'client-token-TEST-0123456789abcd';
 const KC = { apiKey: 'kc-key-CLIENT', apiSecret: 'kc-secret-CLIENT', apiPassphrase: 'kc-pass-CLIENT' };
@@ -31,24 +29,20 @@ function fakeKucoin(call: Captured) {
   return { status: 404, body: JSON.stringify({ code: '404000', msg: 'Not Found' }) };
 }
 
-describe("the foundation's client talks to the proxy over real HTTP on 127.0.0.1", () => {
+for (const adapter of ADAPTERS) describe(`the foundation's client talks to the proxy over real HTTP on 127.0.0.1 (${adapter.name})`, () => {
   let venue: CaptureServer;
-  let proxy: ServedHandler;
+  let proxy: ServedProxy;
 
   before(async () => {
     venue = await startCaptureServer(fakeKucoin);
-    proxy = await serveFetchHandler(
-      createSigningProxy({
-        kucoin: { ...KC, baseUrl: venue.url },
-        token: TOKEN,
-        fetch: loopbackFetch,
-        rateLimit: { capacity: 5, refillPerSecond: 0.2 },
-        // A still clock: the bucket refills only when the test says so, however slow the machine.
-        now: () => 1_700_000_000_000,
-        log: false,
-      }),
-      { host: '127.0.0.1', port: 0 },
-    );
+    proxy = await adapter.serve({
+      kucoin: { ...KC, baseUrl: venue.url },
+      token: TOKEN,
+      rateLimit: { capacity: 5, refillPerSecond: 0.2 },
+      // A still clock: the bucket refills only when the test says so, however slow the machine.
+      now: () => 1_700_000_000_000,
+      log: false,
+    });
   });
 
   after(async () => {

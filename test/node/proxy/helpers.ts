@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serveFetchHandler } from '../../../src/node/serve.js';
+import { serveSigningProxy } from '../../../src/node/proxy.js';
+import { createSigningProxy, type SigningProxyOptions } from '../../../src/proxy/index.js';
 
 /** HMAC-SHA256 by node:crypto, independent of the Web Crypto code under test. */
 export const hmacBase64 = (secret: string, message: string) => createHmac('sha256', secret).update(message).digest('base64');
@@ -106,3 +109,44 @@ export const loopbackFetch: typeof fetch = (input, init) => {
   }
   return fetch(input, init);
 };
+
+/** A proxy listening on 127.0.0.1, whichever adapter serves it. */
+export interface ServedProxy {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface ProxyAdapter {
+  name: string;
+  serve(options: SigningProxyOptions): Promise<ServedProxy>;
+}
+
+function loopbackOnly(options: SigningProxyOptions): void {
+  for (const base of [options.kucoin?.baseUrl, options.bitmart?.baseUrl]) {
+    if (base !== undefined && new URL(base).hostname !== '127.0.0.1') {
+      offLoopbackAttempts.push(new URL(base).host);
+      throw new Error(`test points the proxy at ${base}`);
+    }
+  }
+  if (options.kucoin?.baseUrl === undefined) throw new Error('tests give the proxy a loopback KuCoin base URL');
+}
+
+/**
+ * The two ways the proxy is served on Node, so every over-HTTP suite runs against both: the fetch
+ * handler on serveFetchHandler (upstream: the loopback-only global fetch), and the node:http
+ * adapter the CLI runs (upstream: its own node:http client, pointed at loopback only).
+ */
+export const ADAPTERS: readonly ProxyAdapter[] = [
+  {
+    name: 'fetch handler',
+    serve: (options) => serveFetchHandler(createSigningProxy({ fetch: loopbackFetch, ...options }), { host: '127.0.0.1', port: 0 }),
+  },
+  {
+    name: 'node:http adapter',
+    serve: (options) => {
+      loopbackOnly(options);
+      const { fetch: _ignored, ...rest } = options;
+      return serveSigningProxy(rest, { host: '127.0.0.1', port: 0 });
+    },
+  },
+];

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createSigningProxy, type SigningProxyOptions } from '../../../src/proxy/index.js';
-import { serveFetchHandler } from '../../../src/node/serve.js';
+import type { SigningProxyOptions } from '../../../src/proxy/index.js';
 import { CASE_ORIGIN, CASE_TOKEN, REFUSAL_CASES, type RefusalCase } from '../../proxy/refusal-cases.js';
-import { loopbackFetch, offLoopbackAttempts, rawRequest, startCaptureServer, type CaptureServer } from './helpers.js';
+import { ADAPTERS, offLoopbackAttempts, rawRequest, startCaptureServer, type CaptureServer } from './helpers.js';
 
-describe('refusals over real HTTP: a capture server on 127.0.0.1 proves nothing refused was forwarded', () => {
+for (const adapter of ADAPTERS) describe(`refusals over real HTTP (${adapter.name}): a capture server on 127.0.0.1 proves nothing refused was forwarded`, () => {
   let venue: CaptureServer;
   before(async () => {
     venue = await startCaptureServer();
@@ -21,12 +20,11 @@ describe('refusals over real HTTP: a capture server on 127.0.0.1 proves nothing 
       bitmart: { apiKey: 'bm-key', apiSecret: 'bm-secret', memo: 'bm-memo', baseUrl: venue.url },
       token: CASE_TOKEN,
       allowedOrigins: [CASE_ORIGIN],
-      fetch: loopbackFetch,
       log: (line) => logs.push(line),
       ...refusal.options,
     };
     if (options.kucoin) options.kucoin = { ...options.kucoin, baseUrl: venue.url };
-    return serveFetchHandler(createSigningProxy(options), { host: '127.0.0.1', port: 0 });
+    return adapter.serve(options);
   }
 
   function send(url: string, refusal: Pick<RefusalCase, 'method' | 'target' | 'headers' | 'body'>) {

@@ -1,30 +1,26 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createSigningProxy } from '../../../src/proxy/index.js';
-import { serveFetchHandler, type ServedHandler } from '../../../src/node/serve.js';
-import { hmacBase64, hmacHex, loopbackFetch, offLoopbackAttempts, rawRequest, startCaptureServer, type CaptureServer } from './helpers.js';
+import { ADAPTERS, hmacBase64, hmacHex, offLoopbackAttempts, rawRequest, startCaptureServer, type CaptureServer, type ServedProxy } from './helpers.js';
 
 const NOW = 1_712_345_678_901;
 const TOKEN = 'node-token-TEST-0123456789abcdef';
 const KC = { apiKey: 'kc-key-NODE', apiSecret: 'kc-secret-NODE', apiPassphrase: 'kc-pass-NODE' };
 const BM = { apiKey: 'bm-key-NODE', apiSecret: 'bm-secret-NODE', memo: 'bm-memo-NODE' };
 
-describe('signing over real HTTP, checked with node:crypto', () => {
+for (const adapter of ADAPTERS) describe(`signing over real HTTP (${adapter.name}), checked with node:crypto`, () => {
   let venue: CaptureServer;
-  const proxies: Record<'2' | '3', ServedHandler> = {} as Record<'2' | '3', ServedHandler>;
+  const proxies: Record<'2' | '3', ServedProxy> = {} as Record<'2' | '3', ServedProxy>;
 
   before(async () => {
     venue = await startCaptureServer();
     for (const version of ['2', '3'] as const) {
-      const handler = createSigningProxy({
+      proxies[version] = await adapter.serve({
         kucoin: { ...KC, apiKeyVersion: version, baseUrl: venue.url },
         bitmart: { ...BM, baseUrl: venue.url },
         token: TOKEN,
-        fetch: loopbackFetch,
         now: () => NOW,
         log: false,
       });
-      proxies[version] = await serveFetchHandler(handler, { host: '127.0.0.1', port: 0 });
     }
   });
 

@@ -2,19 +2,15 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, test } from 'node:test';
-import { createSigningProxy, type SigningProxyOptions } from '../../../src/proxy/index.js';
-import { serveFetchHandler } from '../../../src/node/serve.js';
-import { loopbackFetch, offLoopbackAttempts, rawRequest, startCaptureServer, type Answer } from './helpers.js';
+import type { SigningProxyOptions } from '../../../src/proxy/index.js';
+import { ADAPTERS, offLoopbackAttempts, rawRequest, startCaptureServer, type Answer, type ProxyAdapter } from './helpers.js';
 
 const TOKEN = 'node-token-TEST-0123456789abcdef';
 const auth = { authorization: `Bearer ${TOKEN}` };
 
-async function withProxy(answer: () => Answer, options: Partial<SigningProxyOptions>, run: (url: string) => Promise<void>) {
+async function withProxy(adapter: ProxyAdapter, answer: () => Answer, options: Partial<SigningProxyOptions>, run: (url: string) => Promise<void>) {
   const venue = await startCaptureServer(answer);
-  const proxy = await serveFetchHandler(
-    createSigningProxy({ kucoin: { baseUrl: venue.url }, token: TOKEN, fetch: loopbackFetch, log: false, ...options }),
-    { host: '127.0.0.1', port: 0 },
-  );
+  const proxy = await adapter.serve({ kucoin: { baseUrl: venue.url }, token: TOKEN, log: false, ...options });
   try {
     await run(proxy.url);
   } finally {
@@ -23,12 +19,13 @@ async function withProxy(answer: () => Answer, options: Partial<SigningProxyOpti
   }
 }
 
-describe('upstream answers over real HTTP', () => {
+for (const adapter of ADAPTERS) describe(`upstream answers over real HTTP (${adapter.name})`, () => {
   after(() => assert.deepEqual(offLoopbackAttempts, []));
 
   test('status, body and rate-limit headers pass through; Set-Cookie and hop-by-hop headers do not', async () => {
     const body = '{"code":"429000","msg":"Too many requests"}';
     await withProxy(
+      adapter,
       () => ({
         status: 429,
         body,
@@ -62,7 +59,7 @@ describe('upstream answers over real HTTP', () => {
   });
 
   test('a venue that never answers gives 504 upstream_timeout', async () => {
-    await withProxy(() => ({ hang: true }), { upstreamTimeoutMs: 100 }, async (url) => {
+    await withProxy(adapter, () => ({ hang: true }), { upstreamTimeoutMs: 100 }, async (url) => {
       const response = await rawRequest(url, { method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: auth });
       assert.equal(response.status, 504);
       assert.equal(JSON.parse(response.body).error, 'upstream_timeout');
@@ -75,10 +72,7 @@ describe('upstream answers over real HTTP', () => {
     await new Promise<void>((resolve) => placeholder.listen(0, '127.0.0.1', resolve));
     const { port } = placeholder.address() as AddressInfo;
     await new Promise<void>((resolve) => placeholder.close(() => resolve()));
-    const proxy = await serveFetchHandler(
-      createSigningProxy({ kucoin: { baseUrl: `http://127.0.0.1:${port}` }, token: TOKEN, fetch: loopbackFetch, log: false }),
-      { host: '127.0.0.1', port: 0 },
-    );
+    const proxy = await adapter.serve({ kucoin: { baseUrl: `http://127.0.0.1:${port}` }, token: TOKEN, log: false });
     try {
       const response = await rawRequest(proxy.url, { method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: auth });
       assert.equal(response.status, 502);

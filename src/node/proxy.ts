@@ -1,0 +1,287 @@
+/**
+ * The signing proxy on node:http, as `margin-kit-proxy` runs it: the node:http adapter of the
+ * proxy core (src/proxy/core.ts), which the fetch handler `createSigningProxy` shares. It reads
+ * the request from node's own objects (raw target, raw headers, the body as buffers), forwards
+ * with node:http(s) on keep-alive connections, and writes each answer in one buffer: no Request,
+ * Response, Headers, URL or web stream per request, which on Node cost more than the proxy's
+ * checks and signing together.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkDeclaredLength, decodeBody, tooLarge } from '../proxy/body.js';
+import { createProxyCore, type Forward, type ProxyRequestView, type UpstreamAnswer, type UpstreamCall } from '../proxy/core.js';
+import { clientClosed, Refusal, upstreamTimeout, upstreamUnreachable, type ProxyAnswer } from '../proxy/respond.js';
+import type { SigningProxyOptions } from '../proxy/types.js';
+import { forwardWithFetch } from '../proxy/upstream.js';
+import { NodeUpstream, nodeTarget, type NodeFetchOptions, type NodeTarget, type SendControl } from './http-fetch.js';
+
+/**
+ * An unread request body up to this size is left for node to drain after the answer, keeping the
+ * connection; a larger or unbounded (chunked) one closes the connection with the answer.
+ */
+const DRAINED_BODY_BYTES = 64 * 1024;
+const EMPTY = new Uint8Array(0);
+
+/** A node:http request as the proxy core sees it. */
+class NodeRequestView implements ProxyRequestView {
+  readonly method: string;
+  readonly target: string;
+  readonly raw = true;
+  readonly parsedPath = undefined;
+  readonly remoteAddress: string | undefined;
+
+  constructor(
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+  ) {
+    this.method = req.method ?? 'GET';
+    this.target = req.url ?? '';
+    this.remoteAddress = req.socket.remoteAddress;
+  }
+
+  /** From the raw headers, so a repeated header is joined (as Headers.get does), never silently dropped. */
+  header(name: string): string | null {
+    const raw = this.req.rawHeaders;
+    let value: string | null = null;
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const key = raw[i]!;
+      if (key.length === name.length && key.toLowerCase() === name) value = value === null ? raw[i + 1]! : `${value}, ${raw[i + 1]!}`;
+    }
+    return value;
+  }
+
+  has(name: string): boolean {
+    const raw = this.req.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) {
+      const key = raw[i]!;
+      if (key.length === name.length && key.toLowerCase() === name) return true;
+    }
+    return false;
+  }
+
+  host(): string {
+    // HTTP/1.0 may send no Host: then the request was for the address it reached.
+    return this.header('host') ?? this.localHost();
+  }
+
+  bodyText(maxBytes: number): string | Promise<string> {
+    const declared = checkDeclaredLength(this.header('content-length'), maxBytes);
+    if (declared === 0 || (declared === -1 && !this.has('transfer-encoding'))) return '';
+    return readBody(this.req, maxBytes);
+  }
+
+  toRequest(): Request {
+    const headers = new Headers();
+    const raw = this.req.rawHeaders;
+    for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+    try {
+      // The origin is the address served, never the Host header (which is the caller's to say).
+      return new Request(`http://${this.localHost()}${this.target}`, { method: this.method, headers });
+    } catch {
+      throw new Refusal(404, 'not_allowed', 'The request target must be a plain path.');
+    }
+  }
+
+  private localHost(): string {
+    const { localAddress = '127.0.0.1', localPort } = this.req.socket;
+    return `${localAddress.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}`;
+  }
+}
+
+/** The body whole, at most `maxBytes`; past that it stops reading and refuses. */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const done = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onGone);
+      req.off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total > maxBytes) {
+        done();
+        req.pause();
+        reject(tooLarge(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      done();
+      try {
+        resolve(decodeBody(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    const onGone = () => {
+      done();
+      reject(clientClosed());
+    };
+    const onClose = () => {
+      if (!req.complete) onGone();
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onGone);
+    req.on('close', onClose);
+  });
+}
+
+function writeAnswer(view: NodeRequestView, answer: ProxyAnswer): void {
+  const { req, res } = view;
+  if (res.destroyed) return;
+  const headers = answer.headers;
+  let body: Uint8Array | undefined;
+  if (answer.body !== null) {
+    body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
+    headers['content-length'] = String(body.byteLength);
+  }
+  if (!req.complete) {
+    // A body left unread (a refusal before it was read): drain a small one, hang up on the rest.
+    const declared = Number(view.header('content-length') ?? Number.NaN);
+    if (!(declared <= DRAINED_BODY_BYTES)) headers.connection = 'close';
+  }
+  res.writeHead(answer.status, headers);
+  res.end(body);
+}
+
+function onUpstreamTimeout(control: SendControl, timeoutMs: number): void {
+  const reason = upstreamTimeout(timeoutMs);
+  control.cancelled = { reason };
+  control.cancel?.(reason);
+}
+
+/** Forwards with node:http(s): each venue origin is taken apart once. */
+function nodeForward(upstream: NodeUpstream): Forward<NodeRequestView> {
+  const targets = new Map<string, NodeTarget>();
+  return async (call: UpstreamCall, view: NodeRequestView): Promise<UpstreamAnswer> => {
+    const res = view.res;
+    if (res.destroyed) throw clientClosed();
+    let target = targets.get(call.origin);
+    if (!target) {
+      target = nodeTarget(new URL(call.origin));
+      targets.set(call.origin, target);
+    }
+    const headers = call.headers;
+    headers['user-agent'] = upstream.userAgent;
+    headers['accept-encoding'] = 'gzip, deflate, br';
+    let body: Buffer | undefined;
+    if (call.body !== undefined) {
+      body = Buffer.from(call.body, 'utf8');
+      headers['content-length'] = String(body.byteLength);
+    } else if (call.method === 'POST') headers['content-length'] = '0';
+
+    const control: SendControl = {};
+    // Timeouts are rare: the timer gets its arguments rather than a closure.
+    const timer = setTimeout(onUpstreamTimeout, call.timeoutMs, control, call.timeoutMs);
+    const onClose = () => {
+      if (res.writableFinished) return;
+      const reason = clientClosed();
+      control.cancelled = { reason };
+      control.cancel?.(reason);
+    };
+    res.once('close', onClose);
+    try {
+      const answer = await upstream.send(target, call.method, call.pathWithQuery, headers, body, control);
+      return { status: answer.status, headers: answer.rawHeaders, body: answer.body ?? EMPTY };
+    } catch (error) {
+      if (error instanceof Refusal) throw error;
+      throw upstreamUnreachable();
+    } finally {
+      clearTimeout(timer);
+      res.off('close', onClose);
+    }
+  };
+}
+
+/** With a `fetch` in the options, the proxy forwards through it (tests, a custom transport). */
+function fetchForward(fetchImpl: typeof globalThis.fetch): Forward<NodeRequestView> {
+  return (call, view) => {
+    const gone = new AbortController();
+    const onClose = () => {
+      if (!view.res.writableFinished) gone.abort();
+    };
+    view.res.once('close', onClose);
+    return forwardWithFetch(fetchImpl, call, gone.signal).finally(() => view.res.off('close', onClose));
+  };
+}
+
+export interface NodeSigningProxy {
+  /** A `request` listener for any node:http server. */
+  listener: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Drops the kept-alive connections to the venues. */
+  close(): void;
+}
+
+/**
+ * The signing proxy as a node:http request listener. Same options, checks, signing, answers and
+ * log lines as `createSigningProxy`; the venues are called with node:http(s) on keep-alive
+ * connections (`upstream` tunes them), or with `options.fetch` when one is given.
+ */
+export function createNodeSigningProxy(options: SigningProxyOptions, upstreamOptions: NodeFetchOptions = {}): NodeSigningProxy {
+  const upstream = options.fetch ? undefined : new NodeUpstream(upstreamOptions);
+  const core = createProxyCore<NodeRequestView>(options, upstream ? nodeForward(upstream) : fetchForward(options.fetch!));
+
+  async function serve(view: NodeRequestView): Promise<void> {
+    try {
+      writeAnswer(view, await core(view));
+    } catch {
+      view.res.destroy();
+    }
+  }
+
+  return {
+    listener: (req, res) => void serve(new NodeRequestView(req, res)),
+    close: () => upstream?.close(),
+  };
+}
+
+export interface ServeSigningProxyOptions extends NodeFetchOptions {
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Default 0: any free port (read it from the returned `url`). */
+  port?: number;
+}
+
+export interface ServedSigningProxy {
+  /** `http://127.0.0.1:8787`, with the port actually bound. */
+  url: string;
+  port: number;
+  server: Server;
+  /** Stops listening, drops open connections and the venue connections. */
+  close(): Promise<void>;
+}
+
+/** Listens with the signing proxy on node:http: what `margin-kit-proxy` runs. */
+export function serveSigningProxy(options: SigningProxyOptions, serve: ServeSigningProxyOptions = {}): Promise<ServedSigningProxy> {
+  const { host = '127.0.0.1', port = 0, ...upstreamOptions } = serve;
+  const proxy = createNodeSigningProxy(options, upstreamOptions);
+  const server = createServer(proxy.listener);
+  return new Promise((resolve, reject) => {
+    server.once('error', (error) => {
+      proxy.close();
+      reject(error);
+    });
+    server.listen(port, host, () => {
+      server.removeAllListeners('error');
+      const address = server.address() as AddressInfo;
+      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      const url = `http://${shown}:${address.port}`;
+      resolve({
+        url,
+        port: address.port,
+        server,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            server.closeAllConnections();
+            proxy.close();
+          }),
+      });
+    });
+  });
+}
