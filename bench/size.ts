@@ -30,6 +30,8 @@ interface Measured {
   gzip: number;
   /** Minified bytes by origin (`decimal.js`, `lit`, `src/client`...), for bundles made here. */
   parts?: Map<string, number>;
+  /** Minified bytes of each of our own source files (`src/...`), for bundles made here. */
+  files?: Map<string, number>;
 }
 
 /** `node_modules/lit-html/x.js` -> `lit`; `src/client/kucoin/market.ts` -> `src/client`; elements by folder. */
@@ -66,15 +68,21 @@ async function bundle(entry: { file: string } | { source: string }): Promise<Mea
     logLevel: 'silent',
   });
   const parts = new Map<string, number>();
+  const files = new Map<string, number>();
   for (const output of Object.values(result.metafile.outputs)) {
-    for (const [path, input] of Object.entries(output.inputs)) parts.set(origin(path), (parts.get(origin(path)) ?? 0) + input.bytesInOutput);
+    for (const [path, input] of Object.entries(output.inputs)) {
+      parts.set(origin(path), (parts.get(origin(path)) ?? 0) + input.bytesInOutput);
+      if (path.startsWith('src/')) files.set(path, (files.get(path) ?? 0) + input.bytesInOutput);
+    }
   }
-  return { ...measure(result.outputFiles[0]!.contents), parts };
+  return { ...measure(result.outputFiles[0]!.contents), parts, files };
 }
 
 function breakdown(name: string, m: Measured): string {
   const parts = [...(m.parts ?? new Map<string, number>())].filter(([, bytes]) => bytes >= 100).sort((a, b) => b[1] - a[1]);
-  return `- ${name}: ${parts.map(([part, bytes]) => `${part} ${kb(bytes)}`).join(', ')} (minified, before gzip)`;
+  const files = [...(m.files ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  const ours = files.length > 0 ? `; our biggest files: ${files.map(([file, bytes]) => `${file.replace(/^src\//, '')} ${kb(bytes)}`).join(', ')}` : '';
+  return `- ${name}: ${parts.map(([part, bytes]) => `${part} ${kb(bytes)}`).join(', ')} (minified, before gzip)${ours}`;
 }
 
 /** The npm build's `index.js` and every local chunk it imports (unminified, dependencies external). */
