@@ -2,8 +2,8 @@
  * One server of the proxy benchmark, in its own process; prints `{"url": ...}` when listening.
  *
  *   sandbox               the sandbox exchange (fresh state, seed 1)
- *   ours <upstream URL>   our signing proxy as the CLI runs it: demo credentials, anonymous, no
- *                         rate limit, no log, createNodeFetch upstream
+ *   ours <upstream URL>   our signing proxy as the CLI runs it (serveSigningProxy, the node:http
+ *                         adapter of the proxy core): demo credentials, anonymous, no rate limit, no log
  *   bare <upstream URL>   the floor of any proxy: node:http, no checks, no signing, pipes through
  *   fetch <upstream URL>  a fetch-handler pass-through: serveFetchHandler + createNodeFetch, no
  *                         checks, no signing (what the plumbing alone costs, our proxy minus its work)
@@ -13,8 +13,8 @@
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeFetch } from '../src/node/http-fetch.js';
+import { serveSigningProxy } from '../src/node/proxy.js';
 import { serveFetchHandler } from '../src/node/serve.js';
-import { createSigningProxy } from '../src/proxy/index.js';
 import { createSandboxExchange, DEMO_CREDENTIALS } from '../src/sandbox/index.js';
 
 const [mode, upstream] = process.argv.slice(2);
@@ -68,15 +68,17 @@ async function main(): Promise<void> {
   if (mode === 'sandbox') {
     served = await serveFetchHandler(createSandboxExchange({ seed: 1 }), { host: '127.0.0.1', port: 0 });
   } else if (mode === 'ours' && upstream) {
-    const proxy = createSigningProxy({
-      kucoin: { ...DEMO_CREDENTIALS.kucoin, baseUrl: upstream },
-      bitmart: { ...DEMO_CREDENTIALS.bitmart, baseUrl: upstream },
-      allowAnonymous: true,
-      rateLimit: false,
-      log: false,
-      fetch: createNodeFetch(),
-    });
-    served = await serveFetchHandler(proxy, { host: '127.0.0.1', port: 0 });
+    // Exactly what src/proxy/cli.ts starts, configured as the benchmark needs.
+    served = await serveSigningProxy(
+      {
+        kucoin: { ...DEMO_CREDENTIALS.kucoin, baseUrl: upstream },
+        bitmart: { ...DEMO_CREDENTIALS.bitmart, baseUrl: upstream },
+        allowAnonymous: true,
+        rateLimit: false,
+        log: false,
+      },
+      { host: '127.0.0.1', port: 0 },
+    );
   } else if (mode === 'fetch' && upstream) {
     served = await serveFetchHandler(fetchPassThrough(upstream), { host: '127.0.0.1', port: 0 });
   } else if (mode === 'bare' && upstream) {

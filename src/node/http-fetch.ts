@@ -152,33 +152,7 @@ export class NodeUpstream {
    * accept-encoding and content-length first); rejects with a TypeError like fetch's network
    * errors, or with the reason given to `control.cancel`.
    */
-  async send(
-    target: NodeTarget,
-    method: string,
-    path: string,
-    headers: OutgoingHttpHeaders,
-    body: Uint8Array | undefined,
-    control: SendControl,
-  ): Promise<NodeAnswer> {
-    const retriable = method === 'GET' || method === 'HEAD';
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await this.once(target, method, path, headers, body, control);
-      } catch (error) {
-        const stale = error instanceof StaleSocketError;
-        if (stale && retriable && attempt === 0) continue;
-        throw stale ? error.original : error;
-      }
-    }
-  }
-
-  /** Drops the kept-alive connections. */
-  close(): void {
-    this.http.destroy();
-    this.https.destroy();
-  }
-
-  private once(
+  send(
     target: NodeTarget,
     method: string,
     path: string,
@@ -187,13 +161,11 @@ export class NodeUpstream {
     control: SendControl,
   ): Promise<NodeAnswer> {
     const maxResponseBytes = this.maxResponseBytes;
+    const agent = target.https ? this.https : this.http;
+    const call = target.https ? httpsRequest : httpRequest;
+    const retriable = method === 'GET' || method === 'HEAD';
     return new Promise<NodeAnswer>((resolve, reject) => {
-      if (control.cancelled) {
-        reject(control.cancelled.reason);
-        return;
-      }
       let settled = false;
-      let answered = false;
       let request: ClientRequest | undefined;
       const finish = (error: unknown, answer?: NodeAnswer) => {
         if (settled) return;
@@ -207,59 +179,70 @@ export class NodeUpstream {
         request?.destroy();
       };
 
-      const onResponse = (answer: IncomingMessage) => {
-        answered = true;
-        const chunks: Buffer[] = [];
-        let total = 0;
-        answer.on('data', (chunk: Buffer) => {
-          total += chunk.byteLength;
-          if (total > maxResponseBytes) {
-            finish(networkError(`the answer is over ${maxResponseBytes} bytes`));
-            request?.destroy();
-            return;
-          }
-          chunks.push(chunk);
-        });
-        answer.on('error', (error) => finish(networkError(error.message, error)));
-        answer.on('close', () => {
-          if (!answer.complete) finish(networkError('the connection closed before the whole answer arrived'));
-        });
-        answer.on('end', () => {
-          if (settled) return;
-          const status = answer.statusCode ?? 0;
-          const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
-          const done = (decoded: Buffer | null) =>
-            finish(undefined, { status, statusMessage: answer.statusMessage ?? '', rawHeaders: answer.rawHeaders, body: decoded });
-          if (NULL_BODY_STATUSES.has(status) || method === 'HEAD') done(null);
-          else if (answer.headers['content-encoding'] === undefined) done(raw);
-          else {
-            decode(answer.headers['content-encoding'], raw).then(done, (error: unknown) =>
-              finish(networkError('the answer could not be decoded', error)),
-            );
-          }
-        });
-      };
-
-      const call = target.https ? httpsRequest : httpRequest;
-      try {
-        request = call(
-          { hostname: target.hostname, port: target.port, method, path, headers, agent: target.https ? this.https : this.http },
-          onResponse,
-        );
-      } catch (error) {
-        finish(networkError('the request could not be made', error));
-        return;
-      }
-      request.on('error', (error: NodeJS.ErrnoException) => {
-        if (!answered && request!.reusedSocket && STALE_SOCKET_CODES.has(error.code ?? '')) {
-          finish(new StaleSocketError(networkError(error.message, error)));
-        } else {
-          finish(networkError(error.message, error));
+      const attempt = (first: boolean) => {
+        let answered = false;
+        const onResponse = (answer: IncomingMessage) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          let total = 0;
+          answer.on('data', (chunk: Buffer) => {
+            total += chunk.byteLength;
+            if (total > maxResponseBytes) {
+              finish(networkError(`the answer is over ${maxResponseBytes} bytes`));
+              request?.destroy();
+              return;
+            }
+            chunks.push(chunk);
+          });
+          answer.on('error', (error) => finish(networkError(error.message, error)));
+          answer.on('close', () => {
+            if (!answer.complete) finish(networkError('the connection closed before the whole answer arrived'));
+          });
+          answer.on('end', () => {
+            if (settled) return;
+            const status = answer.statusCode ?? 0;
+            const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+            const done = (decoded: Buffer | null) =>
+              finish(undefined, { status, statusMessage: answer.statusMessage ?? '', rawHeaders: answer.rawHeaders, body: decoded });
+            const encoding = NULL_BODY_STATUSES.has(status) || method === 'HEAD' ? null : contentEncoding(answer.rawHeaders);
+            if (encoding === null) done(NULL_BODY_STATUSES.has(status) || method === 'HEAD' ? null : raw);
+            else decode(encoding, raw).then(done, (error: unknown) => finish(networkError('the answer could not be decoded', error)));
+          });
+        };
+        try {
+          request = call({ hostname: target.hostname, port: target.port, method, path, headers, agent }, onResponse);
+        } catch (error) {
+          finish(networkError('the request could not be made', error));
+          return;
         }
-      });
-      request.end(body);
+        const sent = request;
+        sent.on('error', (error: NodeJS.ErrnoException) => {
+          if (settled) return;
+          // A kept-alive connection the server had just closed: an idempotent request goes once more.
+          if (first && retriable && !answered && sent.reusedSocket && STALE_SOCKET_CODES.has(error.code ?? '')) attempt(false);
+          else finish(networkError(error.message, error));
+        });
+        sent.end(body);
+      };
+      if (control.cancelled) finish(control.cancelled.reason);
+      else attempt(true);
     });
   }
+
+  /** Drops the kept-alive connections. */
+  close(): void {
+    this.http.destroy();
+    this.https.destroy();
+  }
+}
+
+/** The Content-Encoding of an answer from its raw headers (not building node's headers object); null for none. */
+function contentEncoding(rawHeaders: readonly string[]): string | null {
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!;
+    if (name.length === 16 && name.toLowerCase() === 'content-encoding') return rawHeaders[i + 1]!;
+  }
+  return null;
 }
 
 /** Creates a fetch on node:http(s) with its own keep-alive agents. */
@@ -315,11 +298,4 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   };
 
   return Object.assign(nodeFetch as typeof globalThis.fetch, { close: () => upstream.close() });
-}
-
-/** A kept-alive connection the server had closed: safe to send an idempotent request again. */
-class StaleSocketError extends Error {
-  constructor(readonly original: TypeError) {
-    super(original.message);
-  }
 }

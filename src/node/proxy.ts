@@ -6,6 +6,7 @@
  * Response, Headers, URL or web stream per request, which on Node cost more than the proxy's
  * checks and signing together.
  */
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkDeclaredLength, decodeBody, tooLarge } from '../proxy/body.js';
@@ -149,6 +150,11 @@ function writeAnswer(view: NodeRequestView, answer: ProxyAnswer): void {
   res.end(body);
 }
 
+/** node:crypto's HMAC: the same signatures (the suites check both adapters against node:crypto), in native code. */
+function nodeHmac(secret: string, message: string, encoding: 'base64' | 'hex'): string {
+  return createHmac('sha256', secret).update(message, 'utf8').digest(encoding);
+}
+
 function onUpstreamTimeout(control: SendControl, timeoutMs: number): void {
   const reason = upstreamTimeout(timeoutMs);
   control.cancelled = { reason };
@@ -184,7 +190,7 @@ function nodeForward(upstream: NodeUpstream): Forward<NodeRequestView> {
       control.cancelled = { reason };
       control.cancel?.(reason);
     };
-    res.once('close', onClose);
+    res.on('close', onClose);
     try {
       const answer = await upstream.send(target, call.method, call.pathWithQuery, headers, body, control);
       return { status: answer.status, headers: answer.rawHeaders, body: answer.body ?? EMPTY };
@@ -224,7 +230,7 @@ export interface NodeSigningProxy {
  */
 export function createNodeSigningProxy(options: SigningProxyOptions, upstreamOptions: NodeFetchOptions = {}): NodeSigningProxy {
   const upstream = options.fetch ? undefined : new NodeUpstream(upstreamOptions);
-  const core = createProxyCore<NodeRequestView>(options, upstream ? nodeForward(upstream) : fetchForward(options.fetch!));
+  const core = createProxyCore<NodeRequestView>(options, upstream ? nodeForward(upstream) : fetchForward(options.fetch!), { hmac: nodeHmac });
 
   async function serve(view: NodeRequestView): Promise<void> {
     try {

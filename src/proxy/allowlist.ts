@@ -2,7 +2,7 @@
  * Which calls may pass: exactly the (method, path) pairs of the two venue docs, on paths in one
  * canonical spelling, with a query the venue reads the way the proxy signs it.
  */
-import { matchEndpoint, type EndpointSpec, type Venue } from '../core/endpoints.js';
+import { ENDPOINTS, matchEndpoint, type EndpointSpec, type Venue } from '../core/endpoints.js';
 import { Refusal } from './respond.js';
 import type { ProxyRequestInfo } from './types.js';
 
@@ -26,6 +26,10 @@ const METHOD_OVERRIDE_HEADERS = ['x-http-method-override', 'x-http-method', 'x-m
 const METHOD_OVERRIDE_PARAM = '_method';
 
 const VENUES: readonly Venue[] = ['kucoin', 'bitmart'];
+
+/** The literal (untemplated) endpoints by `venue method path`: most calls are found in one look-up. */
+const LITERAL = new Map(ENDPOINTS.filter((endpoint) => !endpoint.path.includes('{')).map((endpoint) => [`${endpoint.venue} ${endpoint.method} ${endpoint.path}`, endpoint]));
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 
 export interface RequestTarget {
   /** The path as the proxy received it, basePath included. */
@@ -122,7 +126,9 @@ export function refuseMethodOverride(headers: { has(name: string): boolean }): v
 /** The route for an allowed call, or a 404 `not_allowed` refusal. */
 export function resolveRoute(method: string, target: RequestTarget, basePath = ''): ProxyRoute {
   const { venue, path } = splitVenuePath(target.path, basePath);
-  const match = matchEndpoint(venue, method, path);
+  // Literal paths win over templates (matchEndpoint's rule), so a literal hit needs no more search.
+  const literal = LITERAL.get(`${venue} ${method} ${path}`);
+  const match = literal ? { endpoint: literal, params: NO_PARAMS } : matchEndpoint(venue, method, path);
   if (!match) throw notAllowed(`${method} ${path} is not a ${venue} endpoint margin-kit allows.`);
   const queryParams = parseQuery(target.query);
   return { venue, endpoint: match.endpoint, path, pathParams: match.params, query: target.query, queryParams };

@@ -20,7 +20,7 @@ import { createLogSink } from './log.js';
 import { RateLimiter } from './rate-limit.js';
 import { BASE_HEADERS, Refusal, refusalAnswer, upstreamRedirect, type ProxyAnswer } from './respond.js';
 import { BitmartSigner } from './sign-bitmart.js';
-import { KucoinSigner } from './sign-kucoin.js';
+import { KucoinSigner, type HmacSha256 } from './sign-kucoin.js';
 import type { KucoinCredentials, KucoinOptions, SigningProxyOptions } from './types.js';
 
 export const DEFAULT_KUCOIN_BASE_URL = 'https://api.kucoin.com';
@@ -223,8 +223,18 @@ interface Entry {
 
 const NO_CORS: Readonly<Record<string, string>> = Object.freeze({});
 
+/** What an adapter may bring of its platform. */
+export interface ProxyPlatform {
+  /** The HMAC signatures are computed with (default: plain JavaScript, the same everywhere). */
+  hmac?: HmacSha256;
+}
+
 /** The checks, signing and logging of the proxy, with the upstream call left to the adapter. */
-export function createProxyCore<V extends ProxyRequestView>(options: SigningProxyOptions, forward: Forward<V>): ProxyCore<V> {
+export function createProxyCore<V extends ProxyRequestView>(
+  options: SigningProxyOptions,
+  forward: Forward<V>,
+  platform: ProxyPlatform = {},
+): ProxyCore<V> {
   const now = options.now ?? Date.now;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const upstreamTimeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
@@ -240,9 +250,9 @@ export function createProxyCore<V extends ProxyRequestView>(options: SigningProx
   const log = createLogSink(options.log);
   const kucoinOrigin = venueOrigin('kucoin', options.kucoin?.baseUrl ?? DEFAULT_KUCOIN_BASE_URL);
   const kucoinKeys = options.kucoin;
-  const kucoinSigner = kucoinKeys && hasKucoinKeys(kucoinKeys) ? new KucoinSigner(kucoinKeys) : undefined;
+  const kucoinSigner = kucoinKeys && hasKucoinKeys(kucoinKeys) ? new KucoinSigner(kucoinKeys, platform.hmac) : undefined;
   const bitmartOrigin = options.bitmart ? venueOrigin('bitmart', options.bitmart.baseUrl ?? DEFAULT_BITMART_BASE_URL) : undefined;
-  const bitmartSigner = options.bitmart ? new BitmartSigner(options.bitmart) : undefined;
+  const bitmartSigner = options.bitmart ? new BitmartSigner(options.bitmart, platform.hmac) : undefined;
 
   function notConfigured(venue: Venue): Refusal {
     return new Refusal(503, 'venue_not_configured', `This proxy has no ${venue} API keys: only its public routes are served.`);

@@ -2,7 +2,7 @@
  * BitMart request headers (`bitmart-isolated-margin-loan.md`): SIGNED endpoints carry key,
  * timestamp and hex(HMAC-SHA256(secret, timestamp#memo#body)); KEYED ones the key alone.
  */
-import { hmacSha256 } from '../core/hmac-sha256.js';
+import { jsHmacSha256, type HmacSha256 } from './sign-kucoin.js';
 import type { BitmartCredentials } from './types.js';
 
 export interface BitmartSignInput {
@@ -12,18 +12,12 @@ export interface BitmartSignInput {
   timestamp: number;
 }
 
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-
-function hex(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 1) text += HEX[bytes[i]!]!;
-  return text;
-}
-
 export class BitmartSigner {
   private readonly credentials: BitmartCredentials;
+  private readonly hmac: HmacSha256;
 
-  constructor(credentials: BitmartCredentials) {
+  constructor(credentials: BitmartCredentials, hmac: HmacSha256 = jsHmacSha256) {
+    this.hmac = hmac;
     for (const field of ['apiKey', 'apiSecret', 'memo'] as const) {
       if (typeof credentials[field] !== 'string' || credentials[field] === '') {
         throw new TypeError(`BitMart ${field} is missing.`);
@@ -47,7 +41,7 @@ export class BitmartSigner {
     const timestamp = String(input.timestamp);
     headers['X-BM-KEY'] = apiKey;
     headers['X-BM-TIMESTAMP'] = timestamp;
-    headers['X-BM-SIGN'] = hex(hmacSha256(apiSecret, `${timestamp}#${memo}#${input.payload}`));
+    headers['X-BM-SIGN'] = this.hmac(apiSecret, `${timestamp}#${memo}#${input.payload}`, 'hex');
   }
 
   async signed(input: BitmartSignInput): Promise<Record<string, string>> {

@@ -23,13 +23,34 @@ export function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+function hex(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 1) text += HEX[bytes[i]!]!;
+  return text;
+}
+
+/**
+ * HMAC-SHA256 of UTF-8 `message` under UTF-8 `secret`, encoded. The plain JavaScript one runs
+ * everywhere; a server adapter may hand in its platform's (node:crypto) for speed.
+ */
+export type HmacSha256 = (secret: string, message: string, encoding: 'base64' | 'hex') => string;
+
+export const jsHmacSha256: HmacSha256 = (secret, message, encoding) => {
+  const digest = hmacSha256(secret, message);
+  return encoding === 'base64' ? base64(digest) : hex(digest);
+};
+
 /** Signs KuCoin requests with one key; the passphrase HMAC is computed once. */
 export class KucoinSigner {
   private readonly credentials: KucoinCredentials;
   private readonly version: '2' | '3';
   private passphrase: string | undefined;
+  private readonly hmac: HmacSha256;
 
-  constructor(credentials: KucoinCredentials) {
+  constructor(credentials: KucoinCredentials, hmac: HmacSha256 = jsHmacSha256) {
+    this.hmac = hmac;
     const version = credentials.apiKeyVersion ?? '3';
     if (version !== '2' && version !== '3') throw new TypeError('KuCoin apiKeyVersion must be "2" or "3".');
     for (const field of ['apiKey', 'apiSecret', 'apiPassphrase'] as const) {
@@ -45,9 +66,9 @@ export class KucoinSigner {
   addHeaders(headers: Record<string, string>, input: KucoinSignInput): void {
     const { apiKey, apiSecret, apiPassphrase } = this.credentials;
     const timestamp = String(input.timestamp);
-    this.passphrase ??= base64(hmacSha256(apiSecret, apiPassphrase));
+    this.passphrase ??= this.hmac(apiSecret, apiPassphrase, 'base64');
     headers['KC-API-KEY'] = apiKey;
-    headers['KC-API-SIGN'] = base64(hmacSha256(apiSecret, kucoinPrehash(timestamp, input.method, input.pathWithQuery, input.body)));
+    headers['KC-API-SIGN'] = this.hmac(apiSecret, kucoinPrehash(timestamp, input.method, input.pathWithQuery, input.body), 'base64');
     headers['KC-API-TIMESTAMP'] = timestamp;
     headers['KC-API-PASSPHRASE'] = this.passphrase;
     headers['KC-API-KEY-VERSION'] = this.version;
