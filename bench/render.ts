@@ -41,7 +41,7 @@ function unitsText(units: number, decimals: number): string {
  * 500 symbols shaped like the sandbox's (its ~20 symbols as templates, realistic increments) and
  * one mark-price answer per tick in which every price moved.
  */
-async function fixtures(): Promise<{ symbols: string; marks: string[] }> {
+export async function fixtures(): Promise<{ symbols: string; marks: string[] }> {
   const sandbox = createSandboxExchange({ seed: 1, now: () => 1_800_000_000_000 });
   const read = async (path: string) => (await (await sandbox(new Request(`http://sandbox${path}`))).json()) as { data: unknown };
   const templates = ((await read('/api/v3/margin/symbols')).data as { items: Record<string, unknown>[] }).items;
@@ -85,7 +85,7 @@ interface TraceEvent {
   tid: number;
 }
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'toplevel'];
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'toplevel'];
 /** What DevTools counts as Scripting: JavaScript entry points, microtasks, and garbage collection. */
 const SCRIPT = new Set([
   'RunMicrotasks', 'TimerFire', 'FunctionCall', 'EvaluateScript', 'FireAnimationFrame', 'EventDispatch', 'FireIdleCallback',
@@ -130,7 +130,7 @@ interface Sample {
   update: number;
 }
 
-function analyse(events: readonly TraceEvent[], mode: string, walls: ReadonlyMap<number, number>): Sample[] {
+export function analyse(events: readonly TraceEvent[], mode: string, walls: ReadonlyMap<number, number>): Sample[] {
   const marks = new Map<string, TraceEvent>();
   for (const e of events) if (e.name.startsWith(`${mode}-tick-`)) marks.set(e.name, e);
   const first = [...marks.values()][0];

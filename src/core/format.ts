@@ -50,6 +50,15 @@ type ExactFormat = (value: string) => string;
  * 500 prices a tick, each symbol at its own increment). Same output as `formatDecimal`.
  */
 export function decimalFormatter(options: FormatOptions = {}): (value: Decimal) => string {
+  const format = decimalTextFormatter(options);
+  return (value) => format(value.toString());
+}
+
+/**
+ * `decimalFormatter` for the plain decimal text of a value (`"-0.0123"`, as `Decimal#toString`
+ * prints it), for callers that already hold that text and need no Decimal to make it.
+ */
+export function decimalTextFormatter(options: FormatOptions = {}): (text: string) => string {
   const digits = options.increment !== undefined ? decimalsOf(options.increment) : options.maxDecimals;
   const intl: Intl.NumberFormatOptions = { ...options.intl };
   if (digits !== undefined) {
@@ -62,8 +71,7 @@ export function decimalFormatter(options: FormatOptions = {}): (value: Decimal) 
   const key = options.intl
     ? JSON.stringify(intl)
     : `${intl.minimumFractionDigits ?? ''}|${intl.maximumFractionDigits}|${options.truncate ? 't' : ''}`;
-  const format = formatter(options.locale, intl, key);
-  return (value) => format(value.toString());
+  return formatter(options.locale, intl, key);
 }
 
 /** A money amount or price for display, localized, at the precision the venue gives. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Decimal } from '../../src/core/decimal.js';
-import { annualToHourly, decimalsOf, formatDecimal, formatRate, interestFor } from '../../src/core/format.js';
+import { annualToHourly, decimalFormatter, decimalsOf, decimalTextFormatter, formatDecimal, formatRate, interestFor } from '../../src/core/format.js';
 
 describe('format', () => {
   it('decimalsOf reads the precision an increment implies', () => {
@@ -23,6 +23,16 @@ describe('format', () => {
     expect(formatDecimal('12345678901.123456789', { locale: 'en-US', increment: '0.000000001' })).to.equal(
       '12,345,678,901.123456789',
     );
+  });
+
+  it('formats the decimal text of a value exactly as the value', () => {
+    const options = { locale: 'de-DE', increment: '0.001' };
+    const byText = decimalTextFormatter(options);
+    const byValue = decimalFormatter(options);
+    for (const text of ['9007199254740993.0005', '-0.0005', '0', '12.3456']) expect(byText(text)).to.equal(byValue(new Decimal(text)));
+    expect(byText('9007199254740993.0005')).to.equal('9.007.199.254.740.993,001');
+    const percent = decimalTextFormatter({ locale: 'en-US', increment: '0.01', intl: { style: 'percent', signDisplay: 'exceptZero' } });
+    expect([percent('0.0123'), percent('-0.004'), percent('0')]).to.deep.equal(['+1.23%', '-0.40%', '0.00%']);
   });
 
   it('truncates balances instead of rounding them up', () => {

@@ -124,22 +124,30 @@ export default css`
     font-family: var(--_font-mono);
   }
 
+  /*
+   * A move's classes sit on the mark itself (tape, card) or, in the list, around the price and its marks
+   * (.flash-up > .direction): there one attribute per moved row says arrow, colour and flash.
+   */
   .direction.up,
+  .flash-up > .direction,
   .change.up {
     color: var(--_up);
   }
 
   .direction.down,
+  .flash-down > .direction,
   .change.down {
     color: var(--_down);
   }
 
   /* The arrows are drawn here, so a move that turns one changes a class and no text. */
-  .direction.up::before {
+  .direction.up::before,
+  .flash-up > .direction::before {
     content: '▲';
   }
 
-  .direction.down::before {
+  .direction.down::before,
+  .flash-down > .direction::before {
     content: '▼';
   }
 
@@ -170,19 +178,23 @@ export default css`
     pointer-events: none;
   }
 
-  .flash-up::after {
+  .flash-up.flashable::after,
+  .flash-up > .flashable::after {
     background: var(--_up);
   }
 
-  .flash-down::after {
+  .flash-down.flashable::after,
+  .flash-down > .flashable::after {
     background: var(--_down);
   }
 
-  .flash-0::after {
+  .flash-0.flashable::after,
+  .flash-0 > .flashable::after {
     animation: flash-a var(--_flash-duration) ease-out;
   }
 
-  .flash-1::after {
+  .flash-1.flashable::after,
+  .flash-1 > .flashable::after {
     animation: flash-b var(--_flash-duration) ease-out;
   }
 

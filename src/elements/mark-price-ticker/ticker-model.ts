@@ -69,6 +69,8 @@ export class TickerModel {
   /** The venue's order of the last list, for "every symbol". */
   private order: string[] = [];
   private version = 0;
+  /** `select([])` until the next change: a render that is not a tick (a selection, the stale timer) reuses it. */
+  private everyRow: TickerRow[] | undefined;
 
   /** Increases whenever a row or the order changes. */
   get revision(): number {
@@ -96,26 +98,34 @@ export class TickerModel {
         touched = true;
         continue;
       }
-      if (row.value.eq(sample.value)) continue;
+      const order = sample.value.cmp(row.value);
+      if (order === 0) continue;
       this.rows.set(sample.symbol, {
-        ...row,
+        symbol: row.symbol,
         value: sample.value,
-        direction: sample.value.gt(row.value) ? 'up' : 'down',
+        baseline: row.baseline,
+        direction: order > 0 ? 'up' : 'down',
         moves: row.moves + 1,
         timePoint: sample.timePoint,
       });
       moved.push(sample.symbol);
       touched = true;
     }
-    if (complete) {
-      const order = samples.map((s) => s.symbol);
-      if (order.length !== this.order.length || order.some((s, i) => s !== this.order[i])) {
-        this.order = order;
-        touched = true;
-      }
+    if (complete && !this.sameOrder(samples)) {
+      this.order = samples.map((s) => s.symbol);
+      touched = true;
     }
-    if (touched) this.version += 1;
+    if (touched) {
+      this.version += 1;
+      this.everyRow = undefined;
+    }
     return moved;
+  }
+
+  private sameOrder(samples: readonly MarkPriceSample[]): boolean {
+    if (samples.length !== this.order.length) return false;
+    for (let i = 0; i < samples.length; i += 1) if (samples[i]!.symbol !== this.order[i]) return false;
+    return true;
   }
 
   get(symbol: string): TickerRow | undefined {
@@ -123,9 +133,16 @@ export class TickerModel {
   }
 
   /** The rows to show: the `wanted` symbols in their order, or every symbol when none are named. */
-  select(wanted: readonly string[]): { rows: TickerRow[]; missing: string[] } {
+  select(wanted: readonly string[]): { rows: readonly TickerRow[]; missing: string[] } {
     if (wanted.length === 0) {
-      return { rows: this.order.map((s) => this.rows.get(s)).filter((r): r is TickerRow => r !== undefined), missing: [] };
+      if (!this.everyRow) {
+        this.everyRow = [];
+        for (const symbol of this.order) {
+          const row = this.rows.get(symbol);
+          if (row) this.everyRow.push(row);
+        }
+      }
+      return { rows: this.everyRow, missing: [] };
     }
     const rows: TickerRow[] = [];
     const missing: string[] = [];

@@ -1,10 +1,13 @@
 /**
  * Rows as the ticker shows them: localized text at each symbol's `priceIncrement`. A row's text is
  * formatted once per value (and again only when the locale or increments change), so a tick that
- * moves five of 500 prices formats five.
+ * moves five of 500 prices formats five, and one that moves all 500 does no more than it must:
+ * the change is worked out in integers (ticker-change.ts) and its few hundred distinct texts are
+ * formatted once each.
  */
 import type { Decimal } from '../../core/decimal.js';
-import { decimalFormatter } from '../../core/format.js';
+import { decimalFormatter, decimalTextFormatter } from '../../core/format.js';
+import { changeUnits, roundedChangeText } from './ticker-change.js';
 import { changeSinceStart, type Direction, type TickerRow } from './ticker-model.js';
 
 /** What the ticker needs of a cross margin symbol (`getCrossMarginSymbols`). */
@@ -29,6 +32,8 @@ export interface TickerView {
 }
 
 const CHANGE_FORMAT = { increment: '0.01', intl: { style: 'percent', signDisplay: 'exceptZero' } } as const;
+/** Decimals of the change as a fraction: two of the percentage. */
+const CHANGE_DIGITS = 4;
 
 /** The percentage of a change, at two decimals, signed: `+1.23%`, `-0.40%`, `0.00%`. */
 export function formatChange(change: Decimal, locale: string | undefined): string {
@@ -40,52 +45,101 @@ export function formatPrice(value: Decimal, increment: Decimal | undefined, loca
 }
 
 type Format = (value: Decimal) => string;
+type TextFormat = (text: string) => string;
+
+/** The flash classes by direction and parity of the move count: no string is built per row. */
+const FLASH_CLASSES = {
+  up: ['flash-up flash-0', 'flash-up flash-1'],
+  down: ['flash-down flash-0', 'flash-down flash-1'],
+} as const;
+
+/** Change texts by rounded value: a tick of 500 moves shows far fewer distinct percentages. */
+const CHANGE_CACHE_LIMIT = 4096;
+
+/** What a symbol's last view was made from: a view is rebuilt only when its row object changes. */
+interface Entry {
+  row: TickerRow;
+  view: TickerView;
+  /** The baseline's text, read once per row (it never changes for a symbol). */
+  baselineText: string;
+}
 
 export class TickerViews {
-  private cache = new WeakMap<TickerRow, TickerView>();
+  private entries = new Map<string, Entry>();
   private locale: string | undefined;
   private symbols: ReadonlyMap<string, SymbolInfo> | undefined;
   /** Each symbol's price formatter (its increment read once), and the locale's change formatter. */
-  private priceFormats = new Map<string, Format>();
+  private priceFormats = new Map<string, TextFormat>();
   private changeFormat: Format = decimalFormatter(CHANGE_FORMAT);
+  private changeTextFormat: TextFormat = decimalTextFormatter(CHANGE_FORMAT);
+  private changeTexts = new Map<string, string>();
 
   /** Views of `rows`; texts are reused for rows whose object (so value) did not change. */
   views(rows: readonly TickerRow[], locale: string | undefined, symbols: ReadonlyMap<string, SymbolInfo> | undefined): TickerView[] {
     if (locale !== this.locale || symbols !== this.symbols) {
-      this.cache = new WeakMap();
+      this.entries = new Map();
       this.locale = locale;
       this.symbols = symbols;
       this.priceFormats = new Map();
       this.changeFormat = decimalFormatter({ locale, ...CHANGE_FORMAT });
+      this.changeTextFormat = decimalTextFormatter({ locale, ...CHANGE_FORMAT });
+      this.changeTexts = new Map();
     }
-    return rows.map((row) => {
-      let view = this.cache.get(row);
-      if (!view) {
-        view = this.build(row);
-        this.cache.set(row, view);
+    const views = new Array<TickerView>(rows.length);
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i]!;
+      let entry = this.entries.get(row.symbol);
+      if (!entry) {
+        const baselineText = row.baseline.toString();
+        entry = { row, view: this.build(row, baselineText), baselineText };
+        this.entries.set(row.symbol, entry);
+      } else if (entry.row !== row) {
+        if (entry.row.baseline !== row.baseline) entry.baselineText = row.baseline.toString();
+        entry.row = row;
+        entry.view = this.build(row, entry.baselineText);
       }
-      return view;
-    });
+      views[i] = entry.view;
+    }
+    return views;
   }
 
-  private priceFormat(symbol: string): Format {
+  private priceFormat(symbol: string): TextFormat {
     let format = this.priceFormats.get(symbol);
     if (!format) {
-      format = decimalFormatter({ locale: this.locale, increment: this.symbols?.get(symbol)?.priceIncrement });
+      format = decimalTextFormatter({ locale: this.locale, increment: this.symbols?.get(symbol)?.priceIncrement });
       this.priceFormats.set(symbol, format);
     }
     return format;
   }
 
-  private build(row: TickerRow): TickerView {
-    const change = changeSinceStart(row);
+  /** The change's text and sign, as `changeSinceStart` and `formatChange` give them. */
+  private change(row: TickerRow, valueText: string, baselineText: string): { text: string; sign: TickerView['changeSign'] } {
+    const units = changeUnits(valueText, baselineText);
+    if (units === undefined) {
+      const change = changeSinceStart(row);
+      if (change === undefined) return { text: '', sign: 'flat' };
+      return { text: this.changeFormat(change), sign: change.isZero() ? 'flat' : change.isNegative() ? 'down' : 'up' };
+    }
+    const key = roundedChangeText(units, CHANGE_DIGITS);
+    let text = this.changeTexts.get(key);
+    if (text === undefined) {
+      if (this.changeTexts.size >= CHANGE_CACHE_LIMIT) this.changeTexts.clear();
+      text = this.changeTextFormat(key);
+      this.changeTexts.set(key, text);
+    }
+    return { text, sign: units === 0n ? 'flat' : units < 0n ? 'down' : 'up' };
+  }
+
+  private build(row: TickerRow, baselineText: string): TickerView {
+    const valueText = row.value.toString();
+    const change = this.change(row, valueText, baselineText);
     return {
       symbol: row.symbol,
-      priceText: this.priceFormat(row.symbol)(row.value),
-      changeText: change === undefined ? '' : this.changeFormat(change),
-      changeSign: change === undefined || change.isZero() ? 'flat' : change.isNegative() ? 'down' : 'up',
+      priceText: this.priceFormat(row.symbol)(valueText),
+      changeText: change.text,
+      changeSign: change.sign,
       direction: row.direction,
-      flashClass: row.moves > 0 && row.direction !== 'flat' ? `flash-${row.direction} flash-${row.moves % 2}` : '',
+      flashClass: row.moves > 0 && row.direction !== 'flat' ? FLASH_CLASSES[row.direction][row.moves % 2]! : '',
       tradingOff: this.symbols?.get(row.symbol)?.enableTrading === false,
     };
   }

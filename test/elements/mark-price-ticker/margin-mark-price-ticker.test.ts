@@ -114,17 +114,24 @@ describe('<margin-mark-price-ticker>', () => {
     await t.tick(1000);
     await waitUntil(() => btcRow.querySelector('[part~="price"]')!.textContent === '68,595.4');
     expect(listRow(el, 'BTC-USDT')).to.equal(btcRow);
-    expect(btcRow.querySelector('[part="direction"]')!.classList.contains('up')).to.equal(true);
+    const price = btcRow.querySelector('[part~="price"]')!;
+    const direction = btcRow.querySelector('[part="direction"]')!;
+    // one class around the price and its marks says the move
+    expect([...price.parentElement!.classList]).to.include.members(['flash-up', 'flash-1']);
+    expect(getComputedStyle(direction, '::before').content).to.equal('"▲"');
     expect(btcRow.querySelector('.visually-hidden')!.textContent).to.equal('up');
     expect(btcRow.querySelector('[part~="change"]')!.textContent).to.equal('+2.00%');
-    const price = btcRow.querySelector('[part~="price"]')!;
-    expect([...price.classList]).to.include.members(['flash-up', 'flash-1']);
     expect(getComputedStyle(price, '::after').animationName).to.equal('flash-b');
+    const upColour = getComputedStyle(direction).color;
+    expect(getComputedStyle(price, '::after').backgroundColor).to.equal(upColour);
 
     t.priceAtNextTick('BTC-USDT', '65905.3'); // -2% from the start
     await t.tick(1000);
     await waitUntil(() => price.textContent === '65,905.3');
-    expect([...price.classList]).to.include.members(['flash-down', 'flash-0']);
+    expect([...price.parentElement!.classList]).to.include.members(['flash-down', 'flash-0']);
+    expect(getComputedStyle(direction, '::before').content).to.equal('"▼"');
+    expect(getComputedStyle(direction).color).not.to.equal(upColour);
+    expect(btcRow.querySelector('.visually-hidden')!.textContent).to.equal('down');
     // the other animation name: the flash restarts without any reflow trick
     expect(getComputedStyle(price, '::after').animationName).to.equal('flash-a');
     expect(btcRow.querySelector('[part~="change"]')!.textContent).to.equal('-2.00%');
@@ -405,6 +412,12 @@ describe('<margin-mark-price-ticker>', () => {
       expect(after.every((row, i) => row === rows[i])).to.equal(true);
       const flashing = after.filter((row) => row.querySelector('.flash-up')).map((row) => row.querySelector('[part="symbol"]')!.textContent);
       expect(flashing).to.deep.equal(['S3-USDT', 'S250-USDT', 'S499-USDT']);
+      // a row that never moved has no arrow, no hidden word and no flash
+      const still = listRow(el, 'S4-USDT');
+      expect(getComputedStyle(still.querySelector('[part="direction"]')!, '::before').content).to.equal('none');
+      expect(still.querySelector('.visually-hidden')!.textContent).to.equal('');
+      expect(getComputedStyle(still.querySelector('[part~="price"]')!, '::after').animationName).to.equal('none');
+      expect(getComputedStyle(listRow(el, 'S3-USDT').querySelector('[part="direction"]')!, '::before').content).to.equal('"▲"');
     } finally {
       host.unsubscribe();
     }

@@ -59,6 +59,15 @@ describe('ticker model (pure)', () => {
     const picked = model.select(['C-USDT', 'X-USDT', 'A-USDT']);
     expect(picked.rows.map((r) => r.symbol)).to.deep.equal(['C-USDT', 'A-USDT']);
     expect(picked.missing).to.deep.equal(['X-USDT']);
+    // every symbol: the same list until something changes, then the new rows in the new order
+    const every = model.select([]).rows;
+    expect(model.select([]).rows).to.equal(every);
+    model.ingest([sample('B-USDT', '2')], false);
+    expect(model.select([]).rows).to.equal(every);
+    model.ingest([sample('B-USDT', '2.5')], false);
+    expect(model.select([]).rows.map((r) => r.value.toString())).to.deep.equal(['1', '2.5', '3']);
+    model.ingest([sample('C-USDT', '3'), sample('A-USDT', '1'), sample('B-USDT', '2.5')], true);
+    expect(model.select([]).rows.map((r) => r.symbol)).to.deep.equal(['C-USDT', 'A-USDT', 'B-USDT']);
   });
 
   it('formats at the priceIncrement, reusing text for unchanged rows; the flash class alternates per move', () => {
