@@ -6,12 +6,13 @@
  * Response, Headers, URL or web stream per request, which on Node cost more than the proxy's
  * checks and signing together.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkDeclaredLength, decodeBody, tooLarge } from '../proxy/body.js';
 import { createProxyCore, type Forward, type ProxyRequestView, type UpstreamAnswer, type UpstreamCall } from '../proxy/core.js';
 import { clientClosed, Refusal, upstreamTimeout, upstreamUnreachable, type ProxyAnswer } from '../proxy/respond.js';
+import type { HmacSha256 } from '../proxy/sign-kucoin.js';
 import type { SigningProxyOptions } from '../proxy/types.js';
 import { forwardWithFetch } from '../proxy/upstream.js';
 import { NodeUpstream, nodeTarget, type NodeFetchOptions, type NodeTarget, type SendControl } from './http-fetch.js';
@@ -150,9 +151,20 @@ function writeAnswer(view: NodeRequestView, answer: ProxyAnswer): void {
   res.end(body);
 }
 
-/** node:crypto's HMAC: the same signatures (the suites check both adapters against node:crypto), in native code. */
-function nodeHmac(secret: string, message: string, encoding: 'base64' | 'hex'): string {
-  return createHmac('sha256', secret).update(message, 'utf8').digest(encoding);
+/**
+ * node:crypto's HMAC: the same signatures (the suites check both adapters against node:crypto),
+ * in native code, with each secret made a key once (a proxy has one or two).
+ */
+function nodeHmac(): HmacSha256 {
+  const keys = new Map<string, KeyObject>();
+  return (secret, message, encoding) => {
+    let key = keys.get(secret);
+    if (!key) {
+      key = createSecretKey(Buffer.from(secret, 'utf8'));
+      keys.set(secret, key);
+    }
+    return createHmac('sha256', key).update(message, 'utf8').digest(encoding);
+  };
 }
 
 function onUpstreamTimeout(control: SendControl, timeoutMs: number): void {
@@ -230,7 +242,7 @@ export interface NodeSigningProxy {
  */
 export function createNodeSigningProxy(options: SigningProxyOptions, upstreamOptions: NodeFetchOptions = {}): NodeSigningProxy {
   const upstream = options.fetch ? undefined : new NodeUpstream(upstreamOptions);
-  const core = createProxyCore<NodeRequestView>(options, upstream ? nodeForward(upstream) : fetchForward(options.fetch!), { hmac: nodeHmac });
+  const core = createProxyCore<NodeRequestView>(options, upstream ? nodeForward(upstream) : fetchForward(options.fetch!), { hmac: nodeHmac() });
 
   async function serve(view: NodeRequestView): Promise<void> {
     try {
