@@ -157,7 +157,7 @@ export class NodeUpstream {
     method: string,
     path: string,
     headers: OutgoingHttpHeaders,
-    body: Uint8Array | undefined,
+    body: Uint8Array | string | undefined,
     control: SendControl,
   ): Promise<NodeAnswer> {
     const maxResponseBytes = this.maxResponseBytes;

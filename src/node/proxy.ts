@@ -7,9 +7,10 @@
  * checks and signing together.
  */
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkDeclaredLength, decodeBody, tooLarge } from '../proxy/body.js';
+import { checkDeclaredLength, notUtf8, tooLarge } from '../proxy/body.js';
 import { createProxyCore, type Forward, type ProxyRequestView, type UpstreamAnswer, type UpstreamCall } from '../proxy/core.js';
 import { clientClosed, Refusal, upstreamTimeout, upstreamUnreachable, type ProxyAnswer } from '../proxy/respond.js';
 import type { HmacSha256 } from '../proxy/sign-kucoin.js';
@@ -113,11 +114,10 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
     };
     const onEnd = () => {
       done();
-      try {
-        resolve(decodeBody(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)));
-      } catch (error) {
-        reject(error);
-      }
+      const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+      // The fetch adapter's fatal TextDecoder, natively: refuse malformed UTF-8, drop a leading BOM.
+      if (!isUtf8(bytes)) reject(notUtf8());
+      else resolve(bytes.toString('utf8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0));
     };
     const onGone = () => {
       done();
@@ -187,11 +187,9 @@ function nodeForward(upstream: NodeUpstream): Forward<NodeRequestView> {
     const headers = call.headers;
     headers['user-agent'] = upstream.userAgent;
     headers['accept-encoding'] = 'gzip, deflate, br';
-    let body: Buffer | undefined;
-    if (call.body !== undefined) {
-      body = Buffer.from(call.body, 'utf8');
-      headers['content-length'] = String(body.byteLength);
-    } else if (call.method === 'POST') headers['content-length'] = '0';
+    const body = call.body;
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body, 'utf8'));
+    else if (call.method === 'POST') headers['content-length'] = '0';
 
     const control: SendControl = {};
     // Timeouts are rare: the timer gets its arguments rather than a closure.

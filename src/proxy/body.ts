@@ -25,12 +25,16 @@ export function checkDeclaredLength(declared: string | null | undefined, maxByte
   return length;
 }
 
+export function notUtf8(): Refusal {
+  return new Refusal(400, 'bad_body', 'The body is not UTF-8.');
+}
+
 /** UTF-8 text, refusing malformed bytes rather than replacing them. */
 export function decodeBody(bytes: Uint8Array): string {
   try {
     return decoder.decode(bytes);
   } catch {
-    throw new Refusal(400, 'bad_body', 'The body is not UTF-8.');
+    throw notUtf8();
   }
 }
 
