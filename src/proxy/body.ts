@@ -1,7 +1,10 @@
 /**
- * Request bodies: read no more than the limit, accept only a JSON object, and hand on the
- * re-serialized text, so the body the guards checked, the body signed and the body sent are one
- * (a duplicate key, read one way here and another way by the venue, cannot slip through).
+ * Request bodies: read no more than the limit, accept only a JSON object. When a guard reads the
+ * body, the re-serialized text is what is signed and sent, so the body the guards checked, the
+ * body signed and the body sent are one (a duplicate key, read one way here and another way by
+ * the venue, cannot slip through). When nothing reads it, the text as received is signed and
+ * sent: it was validated, nothing judged its values, and a JSON round trip would only put its
+ * numbers through JS floats.
  * Reading is the adapter's (a web stream, a node:http request); judging the text is shared.
  */
 import { Refusal } from './respond.js';
@@ -85,8 +88,11 @@ export interface JsonBody {
   json: Record<string, unknown>;
 }
 
-/** A JSON object, returned parsed and as the exact text to sign and send. */
-export function parseJsonObject(raw: string): JsonBody {
+/**
+ * A JSON object, returned parsed and as the exact text to sign and send: re-serialized when
+ * `canonical` (a guard reads the values), else as received.
+ */
+export function parseJsonObject(raw: string, canonical = true): JsonBody {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -97,7 +103,7 @@ export function parseJsonObject(raw: string): JsonBody {
     throw new Refusal(400, 'bad_body', 'The body must be a JSON object.');
   }
   const object = json as Record<string, unknown>;
-  return { text: JSON.stringify(object), json: object };
+  return { text: canonical ? JSON.stringify(object) : raw, json: object };
 }
 
 /** A POST's body: a JSON object, returned parsed and as the exact text to sign and send. */
