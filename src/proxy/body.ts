@@ -1,10 +1,7 @@
 /**
- * Request bodies: read no more than the limit, accept only a JSON object. When a guard reads the
- * body, the re-serialized text is what is signed and sent, so the body the guards checked, the
- * body signed and the body sent are one (a duplicate key, read one way here and another way by
- * the venue, cannot slip through). When nothing reads it, the text as received is signed and
- * sent: it was validated, nothing judged its values, and a JSON round trip would only put its
- * numbers through JS floats.
+ * Request bodies: read no more than the limit, accept only a JSON object, and hand on the
+ * re-serialized text, so the body the guards checked, the body signed and the body sent are one
+ * (a duplicate key, read one way here and another way by the venue, cannot slip through).
  * Reading is the adapter's (a web stream, a node:http request); judging the text is shared.
  */
 import { Refusal } from './respond.js';
@@ -88,11 +85,8 @@ export interface JsonBody {
   json: Record<string, unknown>;
 }
 
-/**
- * A JSON object, returned parsed and as the exact text to sign and send: re-serialized when
- * `canonical` (a guard reads the values), else as received.
- */
-export function parseJsonObject(raw: string, canonical = true): JsonBody {
+/** A JSON object, returned parsed and as the exact text to sign and send. */
+export function parseJsonObject(raw: string): JsonBody {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -103,7 +97,7 @@ export function parseJsonObject(raw: string, canonical = true): JsonBody {
     throw new Refusal(400, 'bad_body', 'The body must be a JSON object.');
   }
   const object = json as Record<string, unknown>;
-  return { text: canonical ? JSON.stringify(object) : raw, json: object };
+  return { text: JSON.stringify(object), json: object };
 }
 
 /** A POST's body: a JSON object, returned parsed and as the exact text to sign and send. */

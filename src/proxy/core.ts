@@ -246,8 +246,6 @@ export function createProxyCore<V extends ProxyRequestView>(
   const cors = new CorsPolicy(options.allowedOrigins);
   const guarded = options.readOnly === true || options.allowedSymbols !== undefined || options.maxOrderNotional !== undefined;
   const guard = guarded ? createGuard(options) : undefined;
-  // Only these guards read a body's values; then what they read must be exactly what is sent.
-  const bodyRead = options.allowedSymbols !== undefined || options.maxOrderNotional !== undefined;
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
   const log = createLogSink(options.log);
   const kucoinOrigin = venueOrigin('kucoin', options.kucoin?.baseUrl ?? DEFAULT_KUCOIN_BASE_URL);
@@ -307,7 +305,7 @@ export function createProxyCore<V extends ProxyRequestView>(
     if (method === 'POST') {
       checkJsonContentType(request.header('content-type'));
       const text = request.bodyText(maxBodyBytes);
-      body = parseJsonObject(typeof text === 'string' ? text : await text, bodyRead);
+      body = parseJsonObject(typeof text === 'string' ? text : await text);
     } else {
       const text = request.bodyText(maxBodyBytes);
       refuseNonEmptyBody(method, typeof text === 'string' ? text : await text);

@@ -155,27 +155,17 @@ for (const adapter of ADAPTERS) {
       }
     });
 
-    test('a body no guard reads is signed and sent as received; one a guard reads, as the guard read it', async () => {
+    test('a body is signed and sent as the proxy read it: one spelling, one value per key', async () => {
       const { venue, proxy } = await setUp();
       try {
         const headers = { ...auth, 'content-type': 'application/json' };
-        // Spacing and a number no JS float holds: a JSON round trip would change both.
-        const raw = '{ "currency": "USDT", "size": 0.12345678901234567890123 }';
-        assert.equal((await rawRequest(proxy.url, { method: 'POST', target: '/kucoin/api/v3/margin/borrow', headers, body: raw })).status, 200);
+        const spaced = '{ "currency": "USDT", "currency": "BTC", "size": "0.5" }';
+        assert.equal((await rawRequest(proxy.url, { method: 'POST', target: '/kucoin/api/v3/margin/borrow', headers, body: spaced })).status, 200);
         const sent = venue.calls.at(-1)!;
-        assert.equal(sent.body, raw);
-        assert.equal(sent.headers['kc-api-sign'], hmacBase64('kc-secret', `${String(sent.headers['kc-api-timestamp'])}POST/api/v3/margin/borrow${raw}`));
+        assert.equal(sent.body, '{"currency":"BTC","size":"0.5"}');
+        assert.equal(sent.headers['kc-api-sign'], hmacBase64('kc-secret', `${String(sent.headers['kc-api-timestamp'])}POST/api/v3/margin/borrow${sent.body}`));
       } finally {
         await proxy.close();
-      }
-      const guarded = await setUp(() => ({}), { allowedSymbols: ['BTC-USDT'] });
-      try {
-        const headers = { ...auth, 'content-type': 'application/json' };
-        const twice = '{"symbol":"ETH-USDT","symbol":"BTC-USDT","side":"buy","type":"limit","price":"1","size":"1","clientOid":"c1"}';
-        assert.equal((await rawRequest(guarded.proxy.url, { method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers, body: twice })).status, 200);
-        assert.equal(guarded.venue.calls.at(-1)!.body, '{"symbol":"BTC-USDT","side":"buy","type":"limit","price":"1","size":"1","clientOid":"c1"}');
-      } finally {
-        await guarded.proxy.close();
       }
     });
 
