@@ -7,10 +7,16 @@ import { MalformedResponseError } from './errors.js';
  * that surfaces later as NaN.
  */
 export class FieldReader {
+  /** `where` of a list item (`getMarkPriceList[12]`) is written only for an error: a list of 500 reads no names. */
+  private readonly index: number | undefined;
+
   constructor(
     private readonly value: Record<string, unknown>,
     private readonly where: string,
-  ) {}
+    index?: number,
+  ) {
+    this.index = index;
+  }
 
   static of(value: unknown, where: string): FieldReader {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -19,8 +25,12 @@ export class FieldReader {
     return new FieldReader(value as Record<string, unknown>, where);
   }
 
+  private get path(): string {
+    return this.index === undefined ? this.where : `${this.where}[${this.index}]`;
+  }
+
   private fail(key: string, expected: string): never {
-    throw new MalformedResponseError(`${this.where}.${key}: expected ${expected}`, 200);
+    throw new MalformedResponseError(`${this.path}.${key}: expected ${expected}`, 200);
   }
 
   has(key: string): boolean {
@@ -87,11 +97,11 @@ export class FieldReader {
   }
 
   obj(key: string): FieldReader {
-    return FieldReader.of(this.value[key], `${this.where}.${key}`);
+    return FieldReader.of(this.value[key], `${this.path}.${key}`);
   }
 
   list<T>(key: string, read: (item: FieldReader) => T): T[] {
-    return FieldReader.listOf(this.value[key], `${this.where}.${key}`, read);
+    return FieldReader.listOf(this.value[key], `${this.path}.${key}`, read);
   }
 
   /** Some list fields are `null` when empty. */
@@ -101,6 +111,14 @@ export class FieldReader {
 
   static listOf<T>(value: unknown, where: string, read: (item: FieldReader) => T): T[] {
     if (!Array.isArray(value)) throw new MalformedResponseError(`${where}: expected a list`, 200);
-    return value.map((item, i) => read(FieldReader.of(item, `${where}[${i}]`)));
+    const items = new Array<T>(value.length);
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        throw new MalformedResponseError(`${where}[${i}]: expected an object`, 200);
+      }
+      items[i] = read(new FieldReader(item as Record<string, unknown>, where, i));
+    }
+    return items;
   }
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { Decimal, parseUserDecimal, parseVenueDecimal, toPlainString } from '../../src/core/decimal.js';
+import { compareDecimals, Decimal, parseUserDecimal, parseVenueDecimal, toPlainString } from '../../src/core/decimal.js';
 
 describe('parseUserDecimal', () => {
   it('parses plain decimals exactly, never through a float', () => {
@@ -101,5 +101,32 @@ describe('parseVenueDecimal', () => {
     expect(toPlainString(new Decimal('1e-30'))).to.equal('0.000000000000000000000000000001');
     expect(toPlainString(new Decimal('1e30'))).to.equal('1000000000000000000000000000000');
     expect(toPlainString(new Decimal('-0'))).to.equal('0');
+  });
+});
+
+describe('compareDecimals', () => {
+  it('orders as Decimal#cmp does, without copying', () => {
+    const cases: [string, string, number][] = [
+      ['1', '1.0', 0], ['67250.4', '67250.41', -1], ['-2', '-3', 1], ['0', '-0', 0], ['0', '0.00000001', -1],
+      ['12345678.9', '1234567.89', 1], ['-0.5', '0.5', -1], ['100', '1e2', 0], ['1e-30', '2e-30', -1],
+      // one's digits a prefix of the other's: decided by length, in the sign's direction
+      ['1.5', '1.50000001', -1], ['-1.5', '-1.50000001', 1], ['-1.50000001', '-1.5', -1],
+    ];
+    for (const [a, b, order] of cases) expect(compareDecimals(new Decimal(a), new Decimal(b)), `${a} vs ${b}`).to.equal(order);
+    expect(compareDecimals(new Decimal(Infinity), new Decimal('1e80'))).to.equal(1);
+    expect(Number.isNaN(compareDecimals(new Decimal(NaN), new Decimal(1)))).to.equal(true);
+    const decimal = fc
+      .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -20, max: 40 }))
+      .map(([digits, scale]) => new Decimal(`${digits}e${-scale}`));
+    fc.assert(
+      fc.property(decimal, decimal, (a, b) => {
+        expect(compareDecimals(a, b), `${a.toString()} vs ${b.toString()}`).to.equal(a.cmp(b));
+        expect(compareDecimals(a, a.plus(0))).to.equal(0);
+        const longer = a.plus(a.abs().mul('1e-25'));
+        expect(compareDecimals(a, longer)).to.equal(a.cmp(longer));
+        expect(compareDecimals(longer, a)).to.equal(longer.cmp(a));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -2,7 +2,7 @@
  * What the ticker knows about each symbol, with no DOM: the latest mark price, the price when
  * the element first saw it, the direction of the last move, and how many moves there were.
  */
-import { Decimal } from '../../core/decimal.js';
+import { compareDecimals, Decimal } from '../../core/decimal.js';
 import { relativeChange } from '../../core/format.js';
 
 export type TickerMode = 'tape' | 'list' | 'single';
@@ -98,7 +98,7 @@ export class TickerModel {
         touched = true;
         continue;
       }
-      const order = sample.value.cmp(row.value);
+      const order = compareDecimals(sample.value, row.value);
       if (order === 0) continue;
       this.rows.set(sample.symbol, {
         symbol: row.symbol,

@@ -5,7 +5,7 @@
  * the change is worked out in integers (ticker-change.ts) and its few hundred distinct texts are
  * formatted once each.
  */
-import type { Decimal } from '../../core/decimal.js';
+import { compareDecimals, type Decimal } from '../../core/decimal.js';
 import { decimalFormatter, decimalTextFormatter } from '../../core/format.js';
 import { changeUnits, roundedChangeText } from './ticker-change.js';
 import { changeSinceStart, type Direction, type TickerRow } from './ticker-model.js';
@@ -56,12 +56,19 @@ const FLASH_CLASSES = {
 /** Change texts by rounded value: a tick of 500 moves shows far fewer distinct percentages. */
 const CHANGE_CACHE_LIMIT = 4096;
 
-/** What a symbol's last view was made from: a view is rebuilt only when its row object changes. */
+/**
+ * What a symbol's last view was made from: a view is rebuilt only when its row object changes.
+ * The shown change is a monotonic function of the value (a fixed baseline; every rounding on the
+ * way keeps order), so every value between two that showed the same change shows it too: prices
+ * inside [low, high] reuse the change text with two comparisons and no arithmetic.
+ */
 interface Entry {
   row: TickerRow;
   view: TickerView;
   /** The baseline's text, read once per row (it never changes for a symbol). */
   baselineText: string;
+  low: Decimal;
+  high: Decimal;
 }
 
 export class TickerViews {
@@ -89,18 +96,42 @@ export class TickerViews {
     for (let i = 0; i < rows.length; i += 1) {
       const row = rows[i]!;
       let entry = this.entries.get(row.symbol);
-      if (!entry) {
-        const baselineText = row.baseline.toString();
-        entry = { row, view: this.build(row, baselineText), baselineText };
+      if (!entry || entry.row.baseline !== row.baseline) {
+        entry = this.first(row);
         this.entries.set(row.symbol, entry);
       } else if (entry.row !== row) {
-        if (entry.row.baseline !== row.baseline) entry.baselineText = row.baseline.toString();
-        entry.row = row;
-        entry.view = this.build(row, entry.baselineText);
+        this.next(entry, row);
       }
       views[i] = entry.view;
     }
     return views;
+  }
+
+  private first(row: TickerRow): Entry {
+    const baselineText = row.baseline.toString();
+    const valueText = row.value.toString();
+    const [changeText, changeSign] = this.change(row, valueText, baselineText);
+    return { row, view: this.build(row, valueText, changeText, changeSign), baselineText, low: row.value, high: row.value };
+  }
+
+  private next(entry: Entry, row: TickerRow): void {
+    const valueText = row.value.toString();
+    const value = row.value;
+    let { changeText, changeSign } = entry.view;
+    if (compareDecimals(value, entry.low) < 0 || compareDecimals(value, entry.high) > 0) {
+      const [text, sign] = this.change(row, valueText, entry.baselineText);
+      if (text === changeText && sign === changeSign) {
+        if (compareDecimals(value, entry.low) < 0) entry.low = value;
+        else entry.high = value;
+      } else {
+        changeText = text;
+        changeSign = sign;
+        entry.low = value;
+        entry.high = value;
+      }
+    }
+    entry.row = row;
+    entry.view = this.build(row, valueText, changeText, changeSign);
   }
 
   private priceFormat(symbol: string): TextFormat {
@@ -113,12 +144,12 @@ export class TickerViews {
   }
 
   /** The change's text and sign, as `changeSinceStart` and `formatChange` give them. */
-  private change(row: TickerRow, valueText: string, baselineText: string): { text: string; sign: TickerView['changeSign'] } {
+  private change(row: TickerRow, valueText: string, baselineText: string): [string, TickerView['changeSign']] {
     const units = changeUnits(valueText, baselineText);
     if (units === undefined) {
       const change = changeSinceStart(row);
-      if (change === undefined) return { text: '', sign: 'flat' };
-      return { text: this.changeFormat(change), sign: change.isZero() ? 'flat' : change.isNegative() ? 'down' : 'up' };
+      if (change === undefined) return ['', 'flat'];
+      return [this.changeFormat(change), change.isZero() ? 'flat' : change.isNegative() ? 'down' : 'up'];
     }
     const key = roundedChangeText(units, CHANGE_DIGITS);
     let text = this.changeTexts.get(key);
@@ -127,17 +158,15 @@ export class TickerViews {
       text = this.changeTextFormat(key);
       this.changeTexts.set(key, text);
     }
-    return { text, sign: units === 0n ? 'flat' : units < 0n ? 'down' : 'up' };
+    return [text, units === 0n ? 'flat' : units < 0n ? 'down' : 'up'];
   }
 
-  private build(row: TickerRow, baselineText: string): TickerView {
-    const valueText = row.value.toString();
-    const change = this.change(row, valueText, baselineText);
+  private build(row: TickerRow, valueText: string, changeText: string, changeSign: TickerView['changeSign']): TickerView {
     return {
       symbol: row.symbol,
       priceText: this.priceFormat(row.symbol)(valueText),
-      changeText: change.text,
-      changeSign: change.sign,
+      changeText,
+      changeSign,
       direction: row.direction,
       flashClass: row.moves > 0 && row.direction !== 'flat' ? FLASH_CLASSES[row.direction][row.moves % 2]! : '',
       tradingOff: this.symbols?.get(row.symbol)?.enableTrading === false,

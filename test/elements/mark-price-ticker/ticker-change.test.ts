@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { Decimal } from '../../../src/core/decimal.js';
 import { changeUnits, roundedChangeText } from '../../../src/elements/mark-price-ticker/ticker-change.js';
-import { changeSinceStart, type TickerRow } from '../../../src/elements/mark-price-ticker/ticker-model.js';
+import { changeSinceStart, TickerModel, type TickerRow } from '../../../src/elements/mark-price-ticker/ticker-model.js';
 import { formatChange, TickerViews } from '../../../src/elements/mark-price-ticker/ticker-view.js';
 
 const row = (value: string, baseline: string): TickerRow => ({
@@ -70,6 +70,35 @@ describe('ticker change (integer arithmetic)', () => {
         expect(view!.changeSign).to.equal(change === undefined || change.isZero() ? 'flat' : change.isNegative() ? 'down' : 'up');
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('a random walk shows the Decimal change at every step (texts reused between equal neighbours)', () => {
+    const walk = fc.record({
+      start: fc.integer({ min: 1, max: 10 ** 9 }),
+      scale: fc.integer({ min: 0, max: 9 }),
+      steps: fc.array(fc.integer({ min: -60_000, max: 60_000 }), { minLength: 1, maxLength: 60 }),
+    });
+    fc.assert(
+      fc.property(walk, fc.constantFrom('en-US', 'de-DE'), ({ start, scale, steps }, locale) => {
+        const model = new TickerModel();
+        const views = new TickerViews();
+        const info = new Map(); // one map: a new one would start the views afresh
+        const at = (units: number) => new Decimal(units).div(new Decimal(10).pow(scale));
+        let units = start;
+        model.ingest([{ symbol: 'X-USDT', value: at(units), timePoint: 0 }], true);
+        views.views(model.select([]).rows, locale, info);
+        for (const step of steps) {
+          units += step;
+          model.ingest([{ symbol: 'X-USDT', value: at(units), timePoint: 0 }], true);
+          const [r] = model.select([]).rows;
+          const [view] = views.views([r!], locale, info);
+          const change = changeSinceStart(r!);
+          expect(view!.changeText, `${r!.value.toString()} from ${r!.baseline.toString()}`).to.equal(change === undefined ? '' : formatChange(change, locale));
+          expect(view!.changeSign).to.equal(change === undefined || change.isZero() ? 'flat' : change.isNegative() ? 'down' : 'up');
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
