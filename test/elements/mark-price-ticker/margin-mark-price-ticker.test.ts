@@ -311,6 +311,9 @@ describe('<margin-mark-price-ticker>', () => {
     t.priceAtNextTick('ETH-USDT', '3450.1');
     await t.tick(1000);
     await waitUntil(() => q(el, '[part~="price"]')!.textContent === '3,450.10');
+    // the card's price carries its own move classes: it flashes up, the arrow points up
+    expect(getComputedStyle(q(el, '[part~="price"]')!, '::after').animationName).to.equal('flash-b');
+    expect(getComputedStyle(q(el, '[part="direction"]')!, '::before').content).to.equal('"▲"');
     // within ten seconds of the last announcement: the screen reader is not told again yet
     expect(q(el, '[aria-live]')!.textContent).to.equal('ETH-USDT mark price 3,412.57, 0.00% since opened');
   });
