@@ -167,15 +167,77 @@ function nodeHmac(): HmacSha256 {
   };
 }
 
-function onUpstreamTimeout(control: SendControl, timeoutMs: number): void {
-  const reason = upstreamTimeout(timeoutMs);
-  control.cancelled = { reason };
-  control.cancel?.(reason);
+/** A venue call in flight, in a list by deadline. */
+interface Pending extends SendControl {
+  deadline: number;
+  timeoutMs: number;
+  prev: Pending | undefined;
+  next: Pending | undefined;
+}
+
+/**
+ * The venue calls' time limits, with one timer for them all: a proxy has one time limit, so calls
+ * end their time in the order they started, and the list is in deadline order. Adding and
+ * removing a call is a few pointer writes, where a timer each would be a timer-list insertion and
+ * removal per request.
+ */
+class Deadlines {
+  private head: Pending | undefined;
+  private tail: Pending | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private armedFor = Number.POSITIVE_INFINITY;
+
+  add(timeoutMs: number): Pending {
+    const deadline = performance.now() + timeoutMs;
+    const pending: Pending = { cancel: undefined, cancelled: undefined, deadline, timeoutMs, prev: undefined, next: undefined };
+    // Nearly always the latest deadline; a call with a shorter limit (a later option change) walks back.
+    let after = this.tail;
+    while (after && after.deadline > deadline) after = after.prev;
+    pending.prev = after;
+    pending.next = after ? after.next : this.head;
+    if (pending.next) pending.next.prev = pending;
+    else this.tail = pending;
+    if (after) after.next = pending;
+    else this.head = pending;
+    if (deadline < this.armedFor) this.arm(deadline);
+    return pending;
+  }
+
+  remove(pending: Pending): void {
+    if (pending.prev) pending.prev.next = pending.next;
+    else if (this.head === pending) this.head = pending.next;
+    else return;
+    if (pending.next) pending.next.prev = pending.prev;
+    else this.tail = pending.prev;
+    pending.prev = pending.next = undefined;
+  }
+
+  private arm(deadline: number): void {
+    clearTimeout(this.timer);
+    this.armedFor = deadline;
+    this.timer = setTimeout(() => this.expire(), Math.max(0, deadline - performance.now()));
+    this.timer.unref();
+  }
+
+  private expire(): void {
+    this.timer = undefined;
+    this.armedFor = Number.POSITIVE_INFINITY;
+    const now = performance.now();
+    while (this.head && this.head.deadline <= now) {
+      const pending = this.head;
+      this.remove(pending);
+      const reason = upstreamTimeout(pending.timeoutMs);
+      pending.cancelled = { reason };
+      pending.cancel?.(reason);
+    }
+    if (this.head) this.arm(this.head.deadline);
+  }
 }
 
 /** Forwards with node:http(s): each venue origin is taken apart once. */
 function nodeForward(upstream: NodeUpstream): Forward<NodeRequestView> {
   const targets = new Map<string, NodeTarget>();
+  const deadlines = new Deadlines();
   return async (call: UpstreamCall, view: NodeRequestView): Promise<UpstreamAnswer> => {
     const res = view.res;
     if (res.destroyed) throw clientClosed();
@@ -191,9 +253,7 @@ function nodeForward(upstream: NodeUpstream): Forward<NodeRequestView> {
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body, 'utf8'));
     else if (call.method === 'POST') headers['content-length'] = '0';
 
-    const control: SendControl = {};
-    // Timeouts are rare: the timer gets its arguments rather than a closure.
-    const timer = setTimeout(onUpstreamTimeout, call.timeoutMs, control, call.timeoutMs);
+    const control = deadlines.add(call.timeoutMs);
     const onClose = () => {
       if (res.writableFinished) return;
       const reason = clientClosed();
@@ -208,7 +268,7 @@ function nodeForward(upstream: NodeUpstream): Forward<NodeRequestView> {
       if (error instanceof Refusal) throw error;
       throw upstreamUnreachable();
     } finally {
-      clearTimeout(timer);
+      deadlines.remove(control);
       res.off('close', onClose);
     }
   };

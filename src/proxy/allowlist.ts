@@ -27,9 +27,21 @@ const METHOD_OVERRIDE_PARAM = '_method';
 
 const VENUES: readonly Venue[] = ['kucoin', 'bitmart'];
 
-/** The literal (untemplated) endpoints by `venue method path`: most calls are found in one look-up. */
-const LITERAL = new Map(ENDPOINTS.filter((endpoint) => !endpoint.path.includes('{')).map((endpoint) => [`${endpoint.venue} ${endpoint.method} ${endpoint.path}`, endpoint]));
+/** The literal (untemplated) endpoints by venue, method and path: most calls are found in one look-up. */
+const LITERAL = new Map<string, Map<string, EndpointSpec>>();
+for (const endpoint of ENDPOINTS) {
+  if (endpoint.path.includes('{')) continue;
+  const key = `${endpoint.venue} ${endpoint.method}`;
+  if (!LITERAL.has(key)) LITERAL.set(key, new Map());
+  LITERAL.get(key)!.set(endpoint.path, endpoint);
+}
+const LITERAL_BY_VENUE = {
+  kucoin: { GET: LITERAL.get('kucoin GET'), POST: LITERAL.get('kucoin POST'), DELETE: LITERAL.get('kucoin DELETE') },
+  bitmart: { GET: LITERAL.get('bitmart GET'), POST: LITERAL.get('bitmart POST'), DELETE: LITERAL.get('bitmart DELETE') },
+} as const;
 const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+/** Read only (ProxyRoute.queryParams is a ReadonlyMap): one for every call without a query. */
+const NO_QUERY: ReadonlyMap<string, string> = new Map();
 
 export interface RequestTarget {
   /** The path as the proxy received it, basePath included. */
@@ -127,9 +139,9 @@ export function refuseMethodOverride(headers: { has(name: string): boolean }): v
 export function resolveRoute(method: string, target: RequestTarget, basePath = ''): ProxyRoute {
   const { venue, path } = splitVenuePath(target.path, basePath);
   // Literal paths win over templates (matchEndpoint's rule), so a literal hit needs no more search.
-  const literal = LITERAL.get(`${venue} ${method} ${path}`);
+  const literal = method === 'GET' || method === 'POST' || method === 'DELETE' ? LITERAL_BY_VENUE[venue][method]?.get(path) : undefined;
   const match = literal ? { endpoint: literal, params: NO_PARAMS } : matchEndpoint(venue, method, path);
   if (!match) throw notAllowed(`${method} ${path} is not a ${venue} endpoint margin-kit allows.`);
-  const queryParams = parseQuery(target.query);
+  const queryParams = target.query === '' ? NO_QUERY : parseQuery(target.query);
   return { venue, endpoint: match.endpoint, path, pathParams: match.params, query: target.query, queryParams };
 }

@@ -113,6 +113,25 @@ for (const adapter of ADAPTERS) {
       }
     });
 
+    test('each of several calls to a venue that never answers times out, and so does a later one', async () => {
+      const { proxy, entries } = await setUp(() => ({ hang: true }), { upstreamTimeoutMs: 100 });
+      try {
+        const send = () => rawRequest(proxy.url, { method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: auth });
+        const started = Date.now();
+        const first = await Promise.all([send(), send(), send()]);
+        for (const response of first) {
+          assert.equal(response.status, 504);
+          assert.equal(JSON.parse(response.body).error, 'upstream_timeout');
+        }
+        assert.ok(Date.now() - started < 5_000);
+        const later = await send();
+        assert.equal(later.status, 504);
+        assert.equal(entries.filter((entry) => entry.error === 'upstream_timeout').length, 4);
+      } finally {
+        await proxy.close();
+      }
+    });
+
     test('a refused POST whose chunked body was never read ends its connection', async () => {
       const { venue, proxy } = await setUp();
       try {
