@@ -25,7 +25,6 @@ const QUERY_VALUE = /^[A-Za-z0-9_.,:~-]*$/;
 const METHOD_OVERRIDE_HEADERS = ['x-http-method-override', 'x-http-method', 'x-method-override'];
 const METHOD_OVERRIDE_PARAM = '_method';
 
-const VENUES: readonly Venue[] = ['kucoin', 'bitmart'];
 
 /** The literal (untemplated) endpoints by venue, method and path: most calls are found in one look-up. */
 const LITERAL = new Map<string, Map<string, EndpointSpec>>();
@@ -98,7 +97,8 @@ export function splitVenuePath(path: string, basePath = ''): { venue: Venue; pat
   const rest = path.slice(basePath.length);
   if (!CANONICAL_PATH.test(rest)) throw notAllowed('The path is not in canonical form.');
   const slash = rest.indexOf('/', 1);
-  const venue = VENUES.find((name) => name === rest.slice(1, slash === -1 ? undefined : slash));
+  const name = rest.slice(1, slash === -1 ? undefined : slash);
+  const venue = name === 'kucoin' || name === 'bitmart' ? name : undefined;
   if (!venue || slash === -1) throw notAllowed('Routes are /kucoin/<venue path> and /bitmart/<venue path>.');
   return { venue, path: rest.slice(slash) };
 }
