@@ -46,14 +46,15 @@ export interface SubmitterPorts {
   onChange(phase: SubmissionPhase): void;
   /**
    * Pauses before each further look-up when the first finds nothing: a request that timed out
-   * may still be on its way to the venue and be recorded a moment later (default: one more
-   * look-up after 1.5 s).
+   * may still be on its way to the venue and be recorded a moment later. Loans carry no client
+   * id, so the history is the only witness (default: look-ups 1.5, 4.5 and 9.5 s after the first,
+   * past the proxy's own upstream time limit, which started a moment after the client's).
    */
   recheckDelaysMs?: readonly number[];
   sleep?(ms: number): Promise<void>;
 }
 
-const DEFAULT_RECHECK_DELAYS_MS = [1_500];
+const DEFAULT_RECHECK_DELAYS_MS = [1_500, 3_000, 5_000];
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class LoanSubmitter {

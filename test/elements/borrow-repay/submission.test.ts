@@ -157,6 +157,27 @@ describe('submission: a loan is never sent twice', () => {
     expect(h2.submitter.phase.kind).to.equal('not-found');
   });
 
+  it('by default the history is searched four times over 9.5 s before "not found"', async () => {
+    const sleeps: number[] = [];
+    let lookUps = 0;
+    const submitter = new LoanSubmitter({
+      send: async () => {
+        throw new NetworkError('lost');
+      },
+      lookUp: async () => {
+        lookUps += 1;
+        return undefined;
+      },
+      now: () => 0,
+      onChange: () => {},
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+    await submitter.submit('borrow', request);
+    expect(sleeps).to.deep.equal([1_500, 3_000, 5_000]);
+    expect(lookUps).to.equal(4);
+    expect(submitter.phase.kind).to.equal('not-found');
+  });
+
   it('the look-up gets the time taken before the request was sent', async () => {
     const calls: number[] = [];
     let clock = 5_000;
