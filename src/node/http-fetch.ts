@@ -149,14 +149,15 @@ export class NodeUpstream {
 
   /**
    * Sends one request and reads the whole answer. `headers` is sent as given (add user-agent,
-   * accept-encoding and content-length first); rejects with a TypeError like fetch's network
+   * accept-encoding and content-length first; a flat `[name, value, ...]` list is written as it
+   * is, unchecked, and must hold the Host header); rejects with a TypeError like fetch's network
    * errors, or with the reason given to `control.cancel`.
    */
   send(
     target: NodeTarget,
     method: string,
     path: string,
-    headers: OutgoingHttpHeaders,
+    headers: OutgoingHttpHeaders | string[],
     body: Uint8Array | string | undefined,
     control: SendControl,
   ): Promise<NodeAnswer> {

@@ -91,45 +91,40 @@ class NodeRequestView implements ProxyRequestView {
   }
 }
 
-/** The body whole, at most `maxBytes`; past that it stops reading and refuses. */
+/**
+ * The body whole, at most `maxBytes`; past that it stops reading and refuses. The listeners stay
+ * in place once the body has ended (the request object goes with its answer; a settled promise
+ * ignores later calls): no removal work per request.
+ */
 function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise<string>((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunk0: Buffer | undefined;
+    let chunks: Buffer[] | undefined;
     let total = 0;
-    const done = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onGone);
-      req.off('close', onClose);
-    };
-    const onData = (chunk: Buffer) => {
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
       total += chunk.byteLength;
       if (total > maxBytes) {
-        done();
+        over = true;
         req.pause();
         reject(tooLarge(maxBytes));
         return;
       }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      done();
-      const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+      if (chunk0 === undefined) chunk0 = chunk;
+      else (chunks ??= [chunk0]).push(chunk);
+    });
+    req.on('end', () => {
+      if (over) return;
+      const bytes = chunks ? Buffer.concat(chunks, total) : (chunk0 ?? Buffer.alloc(0));
       // The fetch adapter's fatal TextDecoder, natively: refuse malformed UTF-8, drop a leading BOM.
       if (!isUtf8(bytes)) reject(notUtf8());
       else resolve(bytes.toString('utf8', bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0));
-    };
-    const onGone = () => {
-      done();
-      reject(clientClosed());
-    };
-    const onClose = () => {
-      if (!req.complete) onGone();
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onGone);
-    req.on('close', onClose);
+    });
+    req.on('error', () => reject(clientClosed()));
+    req.on('close', () => {
+      if (!req.complete) reject(clientClosed());
+    });
   });
 }
 
@@ -234,24 +229,45 @@ class Deadlines {
   }
 }
 
-/** Forwards with node:http(s): each venue origin is taken apart once. */
+/** A venue origin taken apart once, with the Host header node:http would send to it. */
+interface VenueTarget extends NodeTarget {
+  hostHeader: string;
+}
+
+/** What node:http refuses in a header value (its own check, which the array form below skips). */
+const INVALID_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+/**
+ * Forwards with node:http(s). The headers go as a flat `[name, value, ...]` list, which node
+ * writes as given: no `setHeader` per header (name check, lower-casing, a map of its own); the
+ * Host header is ours to add then, and the values are checked here as node would.
+ */
 function nodeForward(upstream: NodeUpstream): Forward<NodeRequestView> {
-  const targets = new Map<string, NodeTarget>();
+  const targets = new Map<string, VenueTarget>();
   const deadlines = new Deadlines();
+  const userAgentOk = !INVALID_HEADER_VALUE.test(upstream.userAgent);
   return async (call: UpstreamCall, view: NodeRequestView): Promise<UpstreamAnswer> => {
     const res = view.res;
     if (res.destroyed) throw clientClosed();
     let target = targets.get(call.origin);
     if (!target) {
-      target = nodeTarget(new URL(call.origin));
+      const url = new URL(call.origin);
+      // url.host: brackets kept around an IPv6 address, the port left out when it is the default.
+      target = { ...nodeTarget(url), hostHeader: url.host };
       targets.set(call.origin, target);
     }
-    const headers = call.headers;
-    headers['user-agent'] = upstream.userAgent;
-    headers['accept-encoding'] = 'gzip, deflate, br';
+    if (!userAgentOk) throw upstreamUnreachable();
     const body = call.body;
-    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body, 'utf8'));
-    else if (call.method === 'POST') headers['content-length'] = '0';
+    const headers: string[] = ['host', target.hostHeader];
+    const given = call.headers;
+    for (const name in given) {
+      const value = given[name]!;
+      if (INVALID_HEADER_VALUE.test(value)) throw upstreamUnreachable();
+      headers.push(name, value);
+    }
+    headers.push('user-agent', upstream.userAgent, 'accept-encoding', 'gzip, deflate, br');
+    if (body !== undefined) headers.push('content-length', String(Buffer.byteLength(body, 'utf8')));
+    else if (call.method === 'POST') headers.push('content-length', '0');
 
     const control = deadlines.add(call.timeoutMs);
     const onClose = () => {
@@ -302,16 +318,21 @@ export function createNodeSigningProxy(options: SigningProxyOptions, upstreamOpt
   const upstream = options.fetch ? undefined : new NodeUpstream(upstreamOptions);
   const core = createProxyCore<NodeRequestView>(options, upstream ? nodeForward(upstream) : fetchForward(options.fetch!), { hmac: nodeHmac() });
 
-  async function serve(view: NodeRequestView): Promise<void> {
-    try {
-      writeAnswer(view, await core(view));
-    } catch {
-      view.res.destroy();
-    }
-  }
-
   return {
-    listener: (req, res) => void serve(new NodeRequestView(req, res)),
+    listener: (req, res) => {
+      const view = new NodeRequestView(req, res);
+      // One settled promise per request, no async frame around the core's.
+      core(view).then(
+        (answer) => {
+          try {
+            writeAnswer(view, answer);
+          } catch {
+            res.destroy();
+          }
+        },
+        () => res.destroy(),
+      );
+    },
     close: () => upstream?.close(),
   };
 }
