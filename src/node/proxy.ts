@@ -246,9 +246,9 @@ function nodeForward(upstream: NodeUpstream): Forward<NodeRequestView> {
   const targets = new Map<string, VenueTarget>();
   const deadlines = new Deadlines();
   const userAgentOk = !INVALID_HEADER_VALUE.test(upstream.userAgent);
-  return async (call: UpstreamCall, view: NodeRequestView): Promise<UpstreamAnswer> => {
+  return (call: UpstreamCall, view: NodeRequestView): Promise<UpstreamAnswer> => {
     const res = view.res;
-    if (res.destroyed) throw clientClosed();
+    if (res.destroyed) return Promise.reject(clientClosed());
     let target = targets.get(call.origin);
     if (!target) {
       const url = new URL(call.origin);
@@ -256,13 +256,13 @@ function nodeForward(upstream: NodeUpstream): Forward<NodeRequestView> {
       target = { ...nodeTarget(url), hostHeader: url.host };
       targets.set(call.origin, target);
     }
-    if (!userAgentOk) throw upstreamUnreachable();
+    if (!userAgentOk) return Promise.reject(upstreamUnreachable());
     const body = call.body;
     const headers: string[] = ['host', target.hostHeader];
     const given = call.headers;
     for (const name in given) {
       const value = given[name]!;
-      if (INVALID_HEADER_VALUE.test(value)) throw upstreamUnreachable();
+      if (INVALID_HEADER_VALUE.test(value)) return Promise.reject(upstreamUnreachable());
       headers.push(name, value);
     }
     headers.push('user-agent', upstream.userAgent, 'accept-encoding', 'gzip, deflate, br');
@@ -277,16 +277,19 @@ function nodeForward(upstream: NodeUpstream): Forward<NodeRequestView> {
       control.cancel?.(reason);
     };
     res.on('close', onClose);
-    try {
-      const answer = await upstream.send(target, call.method, call.pathWithQuery, headers, body, control);
-      return { status: answer.status, headers: answer.rawHeaders, body: answer.body ?? EMPTY };
-    } catch (error) {
-      if (error instanceof Refusal) throw error;
-      throw upstreamUnreachable();
-    } finally {
-      deadlines.remove(control);
-      res.off('close', onClose);
-    }
+    // Settled in one step (no async frame): the answer, or the refusal to answer.
+    return upstream.send(target, call.method, call.pathWithQuery, headers, body, control).then(
+      (answer) => {
+        deadlines.remove(control);
+        res.off('close', onClose);
+        return { status: answer.status, headers: answer.rawHeaders, body: answer.body ?? EMPTY };
+      },
+      (error: unknown) => {
+        deadlines.remove(control);
+        res.off('close', onClose);
+        throw error instanceof Refusal ? error : upstreamUnreachable();
+      },
+    );
   };
 }
 
