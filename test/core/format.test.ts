@@ -60,4 +60,24 @@ describe('relativeChange', () => {
     expect(relativeChange(new Decimal('1'), new Decimal('3'))?.toString()).to.equal('-0.666666666667');
     expect(relativeChange(new Decimal('5'), new Decimal('0'))).to.equal(undefined);
   });
+
+  it('the written fast path gives exactly what Intl gives, across locales, increments and rounding edges', () => {
+    const texts = [
+      '0', '5', '12', '999', '1000', '1234', '12345', '123456', '1234567', '99999.995', '0.5', '0.05', '0.004999',
+      '0.005', '0.0049', '1.5', '2.5', '9.99', '999.9999', '67250.41', '67250.4150', '0.00001234', '0.000012345',
+      '123456789012345678901234.123456789', '1e-7', '-1.25', '-0.001', '0.1000', '10.000001',
+    ];
+    for (const locale of [undefined, 'en-US', 'de-DE', 'fr-FR', 'de-CH', 'es-ES', 'en-IN', 'ar-EG', 'ja-JP', 'pt-BR']) {
+      for (const increment of ['1', '10', '0.1', '0.01', '0.0001', '0.00000001']) {
+        const intl = new Intl.NumberFormat(locale, { minimumFractionDigits: decimalsOf(increment), maximumFractionDigits: decimalsOf(increment) });
+        const format = decimalTextFormatter({ locale, increment });
+        for (const text of texts) expect(format(text), `${locale} ${increment} ${text}`).to.equal(intl.format(text as unknown as number));
+      }
+      for (const maxDecimals of [0, 2, 8]) {
+        const intl = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: maxDecimals });
+        const format = decimalTextFormatter({ locale, maxDecimals });
+        for (const text of texts) expect(format(text), `${locale} max ${maxDecimals} ${text}`).to.equal(intl.format(text as unknown as number));
+      }
+    }
+  });
 });
