@@ -151,6 +151,16 @@ export default css`
     content: '▼';
   }
 
+  /* The list's spoken direction: both words are there, the move's class shows one (none when flat). */
+  .word {
+    display: none;
+  }
+
+  .flash-up > .word.up,
+  .flash-down > .word.down {
+    display: inline;
+  }
+
   .change {
     font-size: 0.9em;
     color: var(--_muted);

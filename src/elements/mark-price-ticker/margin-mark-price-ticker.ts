@@ -409,7 +409,8 @@ export class MarginMarkPriceTicker extends MarginKitElement {
    * One row of the list. Its marks are always there, empty when flat, and not nested templates:
    * with 500 rows moving at once, each nested template, swapped node or attribute written is work
    * on every tick. So one class around the price and its marks says the move (arrow, colour,
-   * flash), inside the cell that is not restyled while off screen.
+   * flash), inside the cell that is not restyled while off screen. The word a screen reader hears
+   * is both words, fixed, one shown by that same class (`.flash-up > .word.up`): no text to write.
    */
   private listRow(v: TickerView): TemplateResult {
     return html`<tr part="row">
@@ -420,7 +421,8 @@ export class MarginMarkPriceTicker extends MarginKitElement {
       </th>
       <td><span class=${v.flashClass}><span part="price" class="price flashable">${v.priceText}</span
         ><span part="direction" class="direction" aria-hidden="true"></span
-        ><span class="visually-hidden">${v.direction === 'flat' ? '' : tickerStrings[v.direction]}</span></span></td>
+        ><span class="visually-hidden word up">${tickerStrings.up}</span
+        ><span class="visually-hidden word down">${tickerStrings.down}</span></span></td>
       <td><span part="change" class=${CHANGE_CLASSES[v.changeSign]}>${v.changeText}</span></td>
     </tr>`;
   }
