@@ -8,14 +8,14 @@
  */
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { checkDeclaredLength, notUtf8, tooLarge } from '../proxy/body.js';
 import { createProxyCore, type Forward, type ProxyRequestView, type UpstreamAnswer, type UpstreamCall } from '../proxy/core.js';
 import { clientClosed, Refusal, upstreamTimeout, upstreamUnreachable, type ProxyAnswer } from '../proxy/respond.js';
 import type { HmacSha256 } from '../proxy/sign-kucoin.js';
 import type { SigningProxyOptions } from '../proxy/types.js';
 import { forwardWithFetch } from '../proxy/upstream.js';
+import { listen, type ServedServer } from './listen.js';
 import { NodeUpstream, nodeTarget, type NodeFetchOptions, type NodeTarget, type SendControl } from './http-fetch.js';
 
 /**
@@ -347,41 +347,12 @@ export interface ServeSigningProxyOptions extends NodeFetchOptions {
   port?: number;
 }
 
-export interface ServedSigningProxy {
-  /** `http://127.0.0.1:8787`, with the port actually bound. */
-  url: string;
-  port: number;
-  server: Server;
-  /** Stops listening, drops open connections and the venue connections. */
-  close(): Promise<void>;
-}
+/** The served proxy: its bound URL, and a `close()` that also drops the venue connections. */
+export type ServedSigningProxy = ServedServer;
 
 /** Listens with the signing proxy on node:http: what `margin-kit-proxy` runs. */
 export function serveSigningProxy(options: SigningProxyOptions, serve: ServeSigningProxyOptions = {}): Promise<ServedSigningProxy> {
   const { host = '127.0.0.1', port = 0, ...upstreamOptions } = serve;
   const proxy = createNodeSigningProxy(options, upstreamOptions);
-  const server = createServer(proxy.listener);
-  return new Promise((resolve, reject) => {
-    server.once('error', (error) => {
-      proxy.close();
-      reject(error);
-    });
-    server.listen(port, host, () => {
-      server.removeAllListeners('error');
-      const address = server.address() as AddressInfo;
-      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      const url = `http://${shown}:${address.port}`;
-      resolve({
-        url,
-        port: address.port,
-        server,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
-            server.closeAllConnections();
-            proxy.close();
-          }),
-      });
-    });
-  });
+  return listen(createServer(proxy.listener), host, port, () => proxy.close());
 }

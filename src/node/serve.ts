@@ -1,12 +1,12 @@
 /**
- * Serves any fetch handler `(Request, info) => Promise<Response>` with node:http: the signing
- * proxy in the CLI, the sandbox exchange in the demo and in tests. It tells the handler the raw
+ * Serves any fetch handler `(Request, info) => Promise<Response>` with node:http: the sandbox
+ * exchange (its CLI, the demo, tests) and the signing proxy's fetch handler where one is wanted. It tells the handler the raw
  * request target (before URL parsing resolves `..`) and the peer's address. Its upstream
  * counterpart, `createNodeFetch` (http-fetch.ts), is exported here too, and so is the signing
  * proxy's own node:http server (`serveSigningProxy`, proxy.ts), which the CLI runs.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { listen, type ServedServer } from './listen.js';
 
 export { createNodeFetch, type NodeFetch, type NodeFetchOptions } from './http-fetch.js';
 export {
@@ -37,14 +37,8 @@ export interface ServeOptions {
   bufferedBodyBytes?: number;
 }
 
-export interface ServedHandler {
-  /** `http://127.0.0.1:8787`, with the port actually bound. */
-  url: string;
-  port: number;
-  server: Server;
-  /** Stops listening and drops open connections. */
-  close(): Promise<void>;
-}
+/** A served handler: its bound URL and a `close()` that also drops open connections. */
+export type ServedHandler = ServedServer;
 
 /**
  * Bodies up to this size are read whole before the handler is called, and given to it as one
@@ -213,23 +207,9 @@ export function serveFetchHandler(handler: FetchHandler, options: ServeOptions =
     void serve(req, res, gone.signal);
   });
 
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      const port = (server.address() as AddressInfo).port;
-      origin = `http://${hostPort(server)}`;
-      resolve({
-        url: origin,
-        port,
-        server,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
-            server.closeAllConnections();
-          }),
-      });
-    });
+  return listen(server, host, options.port ?? 0).then((served) => {
+    origin = served.url;
+    return served;
   });
 }
 
@@ -238,8 +218,3 @@ function badRequest(res: ServerResponse): void {
   res.end(JSON.stringify({ error: 'bad_request', message: 'The request target is not a URL path.' }));
 }
 
-function hostPort(server: Server): string {
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `${host}:${address.port}`;
-}

@@ -3,7 +3,7 @@
  * README). Pure, so it is tested without starting anything. Refuses to start half-configured:
  * a venue has all its keys or none, and running without a caller check is an explicit choice.
  */
-import { DEFAULT_BITMART_BASE_URL, DEFAULT_KUCOIN_BASE_URL, LOOPBACK_HOSTS } from './handler.js';
+import { DEFAULT_BITMART_BASE_URL, DEFAULT_KUCOIN_BASE_URL, LOOPBACK_HOSTS } from './core.js';
 import type { SigningProxyOptions } from './types.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;

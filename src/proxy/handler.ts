@@ -9,15 +9,6 @@ import type { ProxyAnswer } from './respond.js';
 import { forwardWithFetch } from './upstream.js';
 import type { FetchHandler, ProxyRequestInfo, SigningProxyOptions } from './types.js';
 
-export {
-  DEFAULT_BITMART_BASE_URL,
-  DEFAULT_KUCOIN_BASE_URL,
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_RATE_LIMIT,
-  DEFAULT_UPSTREAM_TIMEOUT_MS,
-  LOOPBACK_HOSTS,
-} from './core.js';
-
 /** A `Request` (and what its server adapter told about it) as the core sees it. */
 export class FetchRequestView implements ProxyRequestView {
   readonly method: string;

@@ -3,15 +3,15 @@
  * handler that checks the caller, allow-lists the endpoint, signs with keys it alone holds, and
  * forwards. Web standards only, so it runs on Node, Deno, Bun, edge runtimes and in the page.
  */
+export { createSigningProxy } from './handler.js';
 export {
-  createSigningProxy,
   DEFAULT_BITMART_BASE_URL,
   DEFAULT_KUCOIN_BASE_URL,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_RATE_LIMIT,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
   LOOPBACK_HOSTS,
-} from './handler.js';
+} from './core.js';
 export type { RefusalCode } from './respond.js';
 export type {
   Authorize,
