@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Loader, PollState, PollSubscription } from '../../client/hub.js';
 import type { MarginConnection } from '../../client/connection.js';
+import { pollIntervalFor, type Resource } from './resources.js';
 
 export interface PollTarget<T> {
   client: MarginConnection;
@@ -35,6 +36,20 @@ export class PollController<T> implements ReactiveController {
     this.target = target;
     this.unsubscribe();
     if (this.host.isConnected) this.subscribe();
+  }
+
+  /**
+   * Polls a shared resource (or nothing): its key and loader, at `requestedMs` (the element's
+   * `poll-interval`) but never faster than the resource allows.
+   */
+  watch(client: MarginConnection | undefined, resource: Resource<T> | undefined, requestedMs?: number | null): void {
+    if (!client || !resource) return this.set(undefined);
+    this.set({
+      client,
+      key: resource.key,
+      loader: (signal) => resource.load(client.transport, signal),
+      intervalMs: pollIntervalFor(resource, requestedMs),
+    });
   }
 
   refresh(): void {

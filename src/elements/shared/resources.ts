@@ -1,0 +1,99 @@
+/**
+ * The venue resources elements share on a page, each declared once: its hub key, how it loads,
+ * how long a cached copy serves and how often it may be polled. Two elements that read the same
+ * resource always get the same loader (the hub keeps the first subscriber's), so they cannot
+ * disagree about what a key holds. Like `createContext<T>` in @lit/context: a typed value, never
+ * a string typed out again.
+ */
+import type { IsolatedPair } from '../../client/bitmart/margin-loan.js';
+import { getIsolatedPairs } from '../../client/bitmart/margin-loan.js';
+import type { MarginConnection } from '../../client/connection.js';
+import type { LoanMarket } from '../../client/kucoin/lending.js';
+import { getLoanMarket } from '../../client/kucoin/lending.js';
+import type { CrossMarginSymbols, IsolatedMarginSymbol, MarginConfig, MarkPrice } from '../../client/kucoin/market.js';
+import {
+  getCrossMarginSymbols,
+  getIsolatedMarginSymbols,
+  getMarginConfig,
+  getMarkPriceList,
+} from '../../client/kucoin/market.js';
+import type { Transport } from '../../client/transport.js';
+
+export interface Resource<T> {
+  /** The hub key: one cache entry and one poll per key and connection. */
+  readonly key: string;
+  /** How long a cached copy serves readers of reference data (`read`). */
+  readonly ttlMs: number;
+  /** The fastest a poll of it may run, whatever `poll-interval` asks: below it we only spend the venue's rate limit. */
+  readonly minIntervalMs: number;
+  load(transport: Transport, signal?: AbortSignal): Promise<T>;
+}
+
+/** Symbols, config and market lists change rarely: one load serves every element for a minute. */
+export const REFERENCE_TTL_MS = 60_000;
+/** The kit's default poll of live data. */
+export const DEFAULT_POLL_MS = 5_000;
+
+function resource<T>(key: string, load: Resource<T>['load'], options: Partial<Pick<Resource<T>, 'ttlMs' | 'minIntervalMs'>> = {}): Resource<T> {
+  return { key, load, ttlMs: options.ttlMs ?? REFERENCE_TTL_MS, minIntervalMs: options.minIntervalMs ?? 1_000 };
+}
+
+/** `GET /api/v3/mark-price/all-symbols`: every element shows mark prices from this one poll. */
+export const markPrices: Resource<MarkPrice[]> = resource('kucoin:mark-prices', (transport, signal) => getMarkPriceList(transport, { signal }), {
+  ttlMs: 1_000,
+  minIntervalMs: 1_000,
+});
+
+/** `GET /api/v3/margin/symbols` (all), with each symbol's increments. */
+export const crossSymbols: Resource<CrossMarginSymbols> = resource('kucoin:cross-symbols', (transport, signal) =>
+  getCrossMarginSymbols(transport, {}, { signal }),
+);
+
+/** `GET /api/v1/isolated/symbols`. */
+export const isolatedSymbols: Resource<IsolatedMarginSymbol[]> = resource('kucoin:isolated-symbols', (transport, signal) =>
+  getIsolatedMarginSymbols(transport, { signal }),
+);
+
+/** `GET /api/v1/margin/config`: currencies, max leverage, warning and liquidation debt ratios. */
+export const marginConfig: Resource<MarginConfig> = resource('kucoin:margin-config', (transport, signal) =>
+  getMarginConfig(transport, { signal }),
+);
+
+/** `GET /api/v3/project/list`: the lending market. Rates move hourly. */
+export const loanMarket: Resource<LoanMarket[]> = resource('kucoin:loan-market', (transport, signal) => getLoanMarket(transport, {}, { signal }), {
+  minIntervalMs: 5_000,
+});
+
+/** BitMart `GET /spot/v1/margin/isolated/pairs`, every pair. */
+export const bitmartPairs: Resource<IsolatedPair[]> = resource('bitmart:pairs', (transport, signal) => getIsolatedPairs(transport, {}, { signal }), {
+  minIntervalMs: 5_000,
+});
+
+/**
+ * A resource that depends on a parameter (a symbol, a currency, a trade type): one declaration,
+ * a key per parameter value.
+ */
+export function resourceFamily<P, T>(
+  prefix: string,
+  keyOf: (params: P) => string,
+  load: (transport: Transport, params: P, signal?: AbortSignal) => Promise<T>,
+  options: Partial<Pick<Resource<T>, 'ttlMs' | 'minIntervalMs'>> = {},
+): (params: P) => Resource<T> {
+  return (params) => resource(`${prefix}:${keyOf(params)}`, (transport, signal) => load(transport, params, signal), options);
+}
+
+/** Reads reference data through the page's cache: one request for every element while it is pending. */
+export function read<T>(connection: MarginConnection, resource: Resource<T>, signal?: AbortSignal): Promise<T> {
+  return connection.hub.cached(resource.key, resource.ttlMs, () => resource.load(connection.transport), signal);
+}
+
+/** Forgets a cached copy after an action changed it (a purchase changes the loan market). */
+export function invalidate(connection: MarginConnection, resource: Resource<unknown>): void {
+  connection.hub.invalidate(resource.key);
+}
+
+/** A poll interval the resource allows: the element's `poll-interval`, or the default, never below the resource's floor. */
+export function pollIntervalFor(resource: Resource<unknown>, requestedMs: number | null | undefined, defaultMs = DEFAULT_POLL_MS): number {
+  const wanted = requestedMs === null || requestedMs === undefined || !Number.isFinite(requestedMs) || requestedMs <= 0 ? defaultMs : requestedMs;
+  return Math.max(resource.minIntervalMs, Math.round(wanted));
+}
