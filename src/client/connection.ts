@@ -35,6 +35,11 @@ export interface PageConfig {
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
   hub?: HubOptions;
+  /**
+   * BCP 47 locale of the page: the language of every element's words, and the number and date
+   * format of elements without a `locale` attribute.
+   */
+  locale?: string;
 }
 
 interface Registry {

@@ -1,6 +1,8 @@
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CONFIGURED_EVENT, getConnection, type MarginConnection } from '../../client/connection.js';
+import { CONFIGURED_EVENT, getConnection, pageConfig, type MarginConnection } from '../../client/connection.js';
+import './localization.js';
 import { describeError, errorKind } from './describe-error.js';
 import { MarginErrorEvent } from './events.js';
 
@@ -17,6 +19,12 @@ export class MarginKitElement extends LitElement {
 
   /** `configure()` may run after this element connected (a page that fetches its token first). */
   private readonly onConfigured = (): void => this.requestUpdate();
+
+  constructor() {
+    super();
+    // Words follow the page's locale (`configure({ locale })` / `setLocale()`), all elements at once.
+    updateWhenLocaleChanges(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -40,9 +48,10 @@ export class MarginKitElement extends LitElement {
     }
   }
 
-  /** The locale to format with: the attribute, else the document's, else the browser's. */
+  /** The locale to format with: the attribute, else the page's `configure({ locale })`, else the document's, else the browser's. */
   protected get effectiveLocale(): string | undefined {
-    return this.locale || document.documentElement.lang || undefined;
+    // No `document` when rendered on a server (@lit-labs/ssr).
+    return this.locale || pageConfig().locale || (typeof document === 'undefined' ? '' : document.documentElement.lang) || undefined;
   }
 
   /** Fires `margin-error` and returns the words to show. */
