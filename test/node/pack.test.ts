@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { expectedFiles } from '../../scripts/api-tables.mjs';
+import { INTEGRATION_FILES } from '../../scripts/integrations.mjs';
 import { THEME_TOKENS } from '../../src/elements/shared/theme.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -21,7 +22,10 @@ interface PackResult {
 }
 
 interface PackageJson {
+  scripts: Record<string, string>;
   exports: Record<string, string | Record<string, string>>;
+  customData: Record<string, string>;
+  'web-types': string;
   bin: Record<string, string>;
   main: string;
   types: string;
@@ -63,12 +67,22 @@ describe('npm pack', () => {
     }
   });
 
+  test('builds before packing, and ships the editor and framework files package.json names', () => {
+    // A fresh clone has no dist/: without prepack, `npm pack` would ship no code.
+    assert.match(pkg.scripts.prepack ?? '', /\bnpm run build\b/);
+    assert.match(pkg.scripts.build ?? '', /scripts\/integrations\.mjs/);
+    const named = [...Object.values(pkg.customData), pkg['web-types']].map(strip);
+    assert.deepEqual(named.sort(), [INTEGRATION_FILES.vscodeCss, INTEGRATION_FILES.vscodeHtml, INTEGRATION_FILES.webTypes].sort());
+    assert.deepEqual(Object.values(INTEGRATION_FILES).filter((path) => !paths.includes(path)), [], 'generated files missing from the package');
+  });
+
   test('holds nothing but those: no sources, tests, stories, examples, fixtures or secrets', () => {
     const allowed = (path: string) =>
       ['package.json', 'README.md', 'LICENSE', 'custom-elements.json'].includes(path) ||
       /^dist\/.+\.js$/.test(path) ||
       /^dist\/types\/.+\.d\.ts$/.test(path) ||
-      /^dist\/.+\.js\.map$/.test(path);
+      /^dist\/.+\.js\.map$/.test(path) ||
+      Object.values(INTEGRATION_FILES).includes(path);
     assert.deepEqual(paths.filter((path) => !allowed(path)), [], 'unexpected files');
     const suspicious = paths.filter((path) =>
       /(^|\/)(src|test|tests|__tests__|fixtures?|stories|examples|demo|bench|scripts|storybook-static|node_modules)\//.test(path) ||
