@@ -2,7 +2,7 @@ import { ENDPOINTS, type Venue } from '../core/endpoints.js';
 import * as bitmartEndpoints from './bitmart/index.js';
 import { createConnection, getConnection, type MarginClientOptions, type MarginConnection } from './connection.js';
 import * as kucoinEndpoints from './kucoin/index.js';
-import { borrowRepayVenue, type BorrowRepayVenue, type MarginMode } from './venue.js';
+import { borrowRepayVenue, type BorrowRepayVenue, type KucoinVenueOptions, type MarginMode } from './venue.js';
 import type { Transport } from './transport.js';
 
 type EndpointFunction = (transport: Transport, ...args: never[]) => Promise<unknown>;
@@ -33,8 +33,8 @@ function bindEndpoints<M extends object>(venue: Venue, module: M, transport: Tra
 export interface MarginClient extends MarginConnection {
   readonly kucoin: BoundEndpoints<typeof kucoinEndpoints>;
   readonly bitmart: BoundEndpoints<typeof bitmartEndpoints>;
-  /** The borrow/repay venue for an exchange and margin mode. */
-  venue(exchange: Venue, marginMode: MarginMode): BorrowRepayVenue;
+  /** The borrow/repay venue for an exchange and margin mode (KuCoin: the HF account unless `isHf: false`). */
+  venue(exchange: Venue, marginMode: MarginMode, options?: KucoinVenueOptions): BorrowRepayVenue;
 }
 
 function bindClient(connection: MarginConnection): MarginClient {
@@ -43,7 +43,7 @@ function bindClient(connection: MarginConnection): MarginClient {
     proxyUrl,
     transport,
     hub,
-    venue: (exchange, marginMode) => borrowRepayVenue(transport, hub, exchange, marginMode),
+    venue: (exchange, marginMode, options) => borrowRepayVenue(transport, hub, exchange, marginMode, options),
     kucoin: bindEndpoints('kucoin', kucoinEndpoints, transport),
     bitmart: bindEndpoints('bitmart', bitmartEndpoints, transport),
   };

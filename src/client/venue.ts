@@ -125,9 +125,19 @@ function sameAmount(a: Decimal, b: Decimal | string): boolean {
   return a.eq(new Decimal(b));
 }
 
+export interface KucoinVenueOptions {
+  /**
+   * Which KuCoin margin account loans act on: the high-frequency one (true, the default, where
+   * the kit's v3 orders trade) or the classic one (false, where V1 orders trade). KuCoin keeps
+   * them apart, so a loan must land where the orders that use or repay it trade.
+   */
+  isHf?: boolean;
+}
+
 /** KuCoin, cross or isolated: limits from the risk limit endpoint, the rate from the loan market. */
-export function kucoinVenue(transport: Transport, hub: Hub, marginMode: MarginMode): BorrowRepayVenue {
+export function kucoinVenue(transport: Transport, hub: Hub, marginMode: MarginMode, options: KucoinVenueOptions = {}): BorrowRepayVenue {
   const isIsolated = marginMode === 'isolated';
+  const isHf = options.isHf ?? true;
 
   async function marketRate(currency: string, options?: CallOptions): Promise<Decimal | undefined> {
     const market = await hub.cached('kucoin:loan-market', REFERENCE_TTL_MS, () => lending.getLoanMarket(transport), options?.signal);
@@ -181,14 +191,14 @@ export function kucoinVenue(transport: Transport, hub: Hub, marginMode: MarginMo
       const symbol = requireSymbol(marginMode, request);
       const result = await debit.borrow(
         transport,
-        { currency: request.currency, size: request.amount, timeInForce: request.timeInForce ?? 'IOC', symbol, isIsolated, isHf: false },
+        { currency: request.currency, size: request.amount, timeInForce: request.timeInForce ?? 'IOC', symbol, isIsolated, isHf },
         options,
       );
       return { orderId: result.orderNo, requested: new Decimal(request.amount), actualSize: result.actualSize };
     },
     async repay(request, options) {
       const symbol = requireSymbol(marginMode, request);
-      const result = await debit.repay(transport, { currency: request.currency, size: request.amount, symbol, isIsolated, isHf: false }, options);
+      const result = await debit.repay(transport, { currency: request.currency, size: request.amount, symbol, isIsolated, isHf }, options);
       return { orderId: result.orderNo, requested: new Decimal(request.amount), actualSize: result.actualSize };
     },
     async history(action, query, options) {
@@ -336,10 +346,10 @@ export function bitmartVenue(transport: Transport, hub: Hub): BorrowRepayVenue {
 }
 
 /** The panel's venue for an `exchange` and `margin-mode` (BitMart is isolated only). */
-export function borrowRepayVenue(transport: Transport, hub: Hub, exchange: Venue, marginMode: MarginMode): BorrowRepayVenue {
+export function borrowRepayVenue(transport: Transport, hub: Hub, exchange: Venue, marginMode: MarginMode, options: KucoinVenueOptions = {}): BorrowRepayVenue {
   if (exchange === 'bitmart') {
     if (marginMode !== 'isolated') throw new TypeError('BitMart margin loans are isolated only: set margin-mode="isolated"');
     return bitmartVenue(transport, hub);
   }
-  return kucoinVenue(transport, hub, marginMode);
+  return kucoinVenue(transport, hub, marginMode, options);
 }

@@ -1,6 +1,7 @@
 /**
  * Every endpoint of the two venue docs (`kucoin-margin-rest-api.md`: 33,
- * `bitmart-isolated-margin-loan.md`: 5), as data. The client's typed functions, the proxy's
+ * `bitmart-isolated-margin-loan.md`: 5) and the three margin-account reads beyond them (DESIGN.md
+ * "Beyond the seeds: margin accounts"), as data: 41. The client's typed functions, the proxy's
  * allow-list and the sandbox's router are all checked against this one list.
  */
 
@@ -69,12 +70,16 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   kucoin('getInterestHistory', 'GET', '/api/v3/margin/interest', 'signed', 'Get Interest History.'),
   kucoin('modifyLeverage', 'POST', '/api/v3/position/update-user-leverage', 'signed', 'Modify Leverage'),
   kucoin('getMarginRiskLimit', 'GET', '/api/v3/margin/currencies', 'signed', 'Get Margin Risk Limit'),
+  // Margin accounts: beyond the seeds (DESIGN.md), read-only
+  kucoin('getCrossMarginAccount', 'GET', '/api/v3/margin/accounts', 'signed', 'Get Account - Cross Margin'),
+  kucoin('getIsolatedMarginAccount', 'GET', '/api/v3/isolated/accounts', 'signed', 'Get Account - Isolated Margin'),
   // BitMart isolated margin loan: POSTs SIGNED, GETs KEYED
   bitmart('marginBorrowIsolated', 'POST', '/spot/v1/margin/isolated/borrow', 'signed', 'Margin Borrow (Isolated)'),
   bitmart('marginRepayIsolated', 'POST', '/spot/v1/margin/isolated/repay', 'signed', 'Margin Repay (Isolated)'),
   bitmart('getBorrowRecordIsolated', 'GET', '/spot/v1/margin/isolated/borrow_record', 'keyed', 'Get Borrow Record(Isolated)'),
   bitmart('getRepayRecordIsolated', 'GET', '/spot/v1/margin/isolated/repay_record', 'keyed', 'Get Repayment Record(Isolated)'),
   bitmart('getIsolatedPairs', 'GET', '/spot/v1/margin/isolated/pairs', 'keyed', 'Get Trading Pair Borrowing Rate and Amount'),
+  bitmart('getMarginAccountDetailsIsolated', 'GET', '/spot/v1/margin/isolated/account', 'keyed', 'Get Margin Account Details(Isolated)'),
 ];
 
 /** A path parameter (`{orderId}`, `{clientOid}`, `{symbol}`) is one segment of these characters. */

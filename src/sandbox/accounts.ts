@@ -76,11 +76,19 @@ export class Wallet {
 
 export type MarginMode = 'cross' | 'isolated';
 
-/** A KuCoin API key's account in the sandbox. */
+/**
+ * A KuCoin API key's account in the sandbox. KuCoin keeps the high-frequency (HF) margin account
+ * apart from the classic one ("Get Account - Cross Margin" `queryType` MARGIN_V2 vs MARGIN, isolated
+ * ISOLATED_V2 vs ISOLATED): HF orders and `isHf: true` loans act on the HF wallets, V1 orders and
+ * `isHf: false` loans on the classic ones. Both start with the same balances.
+ */
 export class KucoinAccount {
   /** Main account: where lending purchases are paid from and redeemed to. */
   readonly main = new Wallet();
+  /** The HF cross margin account (MARGIN_V2), the one the kit trades in by default. */
   readonly cross = new Wallet();
+  /** The classic cross margin account (MARGIN). */
+  readonly crossClassic = new Wallet();
   private readonly isolatedWallets = new Map<string, Wallet>();
   crossLeverage = new Decimal(3);
   readonly isolatedLeverage = new Map<string, Decimal>();
@@ -94,33 +102,42 @@ export class KucoinAccount {
   ) {
     for (const fixture of CURRENCIES) {
       const amount = new Decimal(startingBalances?.[fixture.currency] ?? fixture.startingBalance);
-      this.main.credit(fixture.currency, amount);
-      this.cross.credit(fixture.currency, amount);
+      for (const wallet of [this.main, this.cross, this.crossClassic]) wallet.credit(fixture.currency, amount);
     }
   }
 
-  /** An isolated pair's wallet; new ones start with 10 000 of the quote currency to trade with. */
-  isolated(symbol: string): Wallet {
-    let wallet = this.isolatedWallets.get(symbol);
+  /** An isolated pair's wallet (HF unless `hf` is false); new ones start with 10 000 of the quote currency to trade with. */
+  isolated(symbol: string, hf = true): Wallet {
+    const key = hf ? symbol : `${symbol} classic`;
+    let wallet = this.isolatedWallets.get(key);
     if (!wallet) {
       wallet = new Wallet();
       const quote = symbol.split('-')[1];
       if (quote) wallet.credit(quote, new Decimal(quote === 'BTC' ? '0.2' : '10000'));
-      this.isolatedWallets.set(symbol, wallet);
+      this.isolatedWallets.set(key, wallet);
     }
     return wallet;
   }
 
-  wallet(mode: MarginMode, symbol?: string): Wallet {
+  wallet(mode: MarginMode, symbol?: string, hf = true): Wallet {
     if (mode === 'isolated') {
       if (!symbol) throw KUCOIN.badRequest('symbol is required for isolated margin');
-      return this.isolated(symbol);
+      return this.isolated(symbol, hf);
     }
-    return this.cross;
+    return hf ? this.cross : this.crossClassic;
   }
 
-  get isolatedSymbols(): string[] {
-    return [...this.isolatedWallets.keys()];
+  /** Every margin wallet opened so far, with its pair ('' for cross) and kind. */
+  marginWallets(): Array<{ symbol: string; hf: boolean; wallet: Wallet }> {
+    const wallets = [
+      { symbol: '', hf: true, wallet: this.cross },
+      { symbol: '', hf: false, wallet: this.crossClassic },
+    ];
+    for (const [key, wallet] of this.isolatedWallets) {
+      const [symbol, kind] = key.split(' ');
+      wallets.push({ symbol: symbol!, hf: kind !== 'classic', wallet });
+    }
+    return wallets;
   }
 }
 

@@ -9,11 +9,11 @@ import { kucoinAccount, page, ParamReader, type EndpointImpl, type RequestContex
 import { KUCOIN } from './errors.js';
 import { CURRENCIES, MARGIN_CONFIG, SYMBOLS } from './fixtures.js';
 import type { LoanLimits, LoanTarget } from './loans.js';
+import { mergeWallets, walletTotals } from './margin-accounts.js';
 import type { SandboxState } from './state.js';
 
 /** "If the start time is empty or less than 1680278400000, the default value is set to 1680278400000." */
 const EARLIEST_START_TIME = 1_680_278_400_000;
-const STABLECOINS = new Set(['USDT', 'USDC']);
 /** The sandbox's coefficients: collateral and loans count at full value. */
 const COEFFICIENT = '1';
 
@@ -62,33 +62,23 @@ function requireCurrency(currency: string): void {
   if (!CURRENCIES.some((c) => c.currency === currency)) throw KUCOIN.badRequest(`${currency} is not a margin currency`);
 }
 
-/** USDT value of one unit, from the mark prices (0 when the sandbox has no price for it). */
-function usdtPrice(state: SandboxState, currency: string): Decimal {
-  if (STABLECOINS.has(currency)) return new Decimal(1);
-  return state.markPrices.get(`${currency}-USDT`) ?? new Decimal(0);
-}
-
 /**
  * The wallet's debt leverage: total assets over net assets, in USDT. "Modify Leverage" refuses a
  * multiplier below it. Infinity when the debt eats all the assets.
  */
 function debtLeverage(state: SandboxState, wallet: Wallet): Decimal {
-  let assets = new Decimal(0);
-  let debt = new Decimal(0);
-  for (const [currency, balance] of wallet.balances) assets = assets.plus(balance.available.plus(balance.hold).mul(usdtPrice(state, currency)));
-  for (const currency of wallet.liabilities.keys()) debt = debt.plus(wallet.debt(currency).mul(usdtPrice(state, currency)));
-  if (debt.isZero()) return new Decimal(1);
-  const net = assets.minus(debt);
-  return net.lte(0) ? new Decimal(Infinity) : assets.div(net);
+  const { asset, liability } = walletTotals(state.markPrices, wallet, 'USDT');
+  if (liability.isZero()) return new Decimal(1);
+  const net = asset.minus(liability);
+  return net.lte(0) ? new Decimal(Infinity) : asset.div(net);
 }
 
-function crossRiskLimit(now: number, currency: string, limits: LoanLimits): Record<string, unknown> {
+function crossRiskLimit(now: number, currency: string, limits: LoanLimits, buyMax: Decimal): Record<string, unknown> {
   return {
     timestamp: now,
     currency,
     borrowMaxAmount: limits.borrowMaxAmount.toString(),
-    // The sandbox lets a position buy what it may borrow and hold up to the system leverage of it.
-    buyMaxAmount: limits.borrowMaxAmount.toString(),
+    buyMaxAmount: buyMax.toString(),
     holdMaxAmount: limits.borrowMaxAmount.mul(MARGIN_CONFIG.maxLeverage).toString(),
     borrowCoefficient: COEFFICIENT,
     marginCoefficient: COEFFICIENT,
@@ -99,14 +89,20 @@ function crossRiskLimit(now: number, currency: string, limits: LoanLimits): Reco
   };
 }
 
-function isolatedRiskLimit(now: number, symbol: string, maxLeverage: number, base: LoanLimits, quote: LoanLimits): Record<string, unknown> {
+function isolatedRiskLimit(
+  now: number,
+  symbol: string,
+  maxLeverage: number,
+  base: LoanLimits & { buyMax: Decimal },
+  quote: LoanLimits & { buyMax: Decimal },
+): Record<string, unknown> {
   return {
     timestamp: now,
     symbol,
     baseMaxBorrowAmount: base.borrowMaxAmount.toString(),
     quoteMaxBorrowAmount: quote.borrowMaxAmount.toString(),
-    baseMaxBuyAmount: base.borrowMaxAmount.toString(),
-    quoteMaxBuyAmount: quote.borrowMaxAmount.toString(),
+    baseMaxBuyAmount: base.buyMax.toString(),
+    quoteMaxBuyAmount: quote.buyMax.toString(),
     baseMaxHoldAmount: base.borrowMaxAmount.mul(maxLeverage).toString(),
     quoteMaxHoldAmount: quote.borrowMaxAmount.mul(maxLeverage).toString(),
     basePrecision: base.precision,
@@ -125,8 +121,8 @@ function isolatedRiskLimit(now: number, symbol: string, maxLeverage: number, bas
 }
 
 export function debitEndpoints(state: SandboxState): Record<string, EndpointImpl> {
-  const target = (currency: string, mode: MarginMode, symbol: string | undefined): LoanTarget =>
-    mode === 'isolated' ? { mode, symbol, currency } : { mode, currency };
+  const target = (currency: string, mode: MarginMode, symbol: string | undefined, hf: boolean): LoanTarget =>
+    mode === 'isolated' ? { mode, symbol, currency, hf } : { mode, currency, hf };
 
   return {
     borrow(ctx) {
@@ -136,10 +132,11 @@ export function debitEndpoints(state: SandboxState): Record<string, EndpointImpl
       const size = r.decimal('size');
       const timeInForce = r.enum('timeInForce', ['IOC', 'FOK'] as const);
       const { mode, symbol } = readMode(r);
-      r.optBoolean('isHf'); // HF and classic borrowing share one ledger in the sandbox
+      // "true: high frequency borrowing, false: low frequency borrowing; default false": which account it lands in.
+      const hf = r.optBoolean('isHf') ?? false;
       r.done();
       requireCurrency(currency);
-      const record = state.loans.borrow(account, target(currency, mode, symbol), size, timeInForce);
+      const record = state.loans.borrow(account, target(currency, mode, symbol, hf), size, timeInForce);
       return { orderNo: record.orderNo, actualSize: record.actualSize.toString() };
     },
 
@@ -170,10 +167,10 @@ export function debitEndpoints(state: SandboxState): Record<string, EndpointImpl
       const currency = r.string('currency');
       const size = r.decimal('size');
       const { mode, symbol } = readMode(r);
-      r.optBoolean('isHf');
+      const hf = r.optBoolean('isHf') ?? false;
       r.done();
       requireCurrency(currency);
-      const record = state.loans.repay(account, target(currency, mode, symbol), size);
+      const record = state.loans.repay(account, target(currency, mode, symbol, hf), size);
       return { timestamp: ctx.now, orderNo: record.orderNo, actualSize: record.actualSize.toString() };
     },
 
@@ -228,7 +225,8 @@ export function debitEndpoints(state: SandboxState): Record<string, EndpointImpl
       if (leverage.decimalPlaces() > 2) throw KUCOIN.leverageRefused('leverage must have at most two decimal places');
       const maxLeverage = mode === 'isolated' ? SYMBOLS.find((s) => s.symbol === symbol)!.isolated!.maxLeverage : MARGIN_CONFIG.maxLeverage;
       if (leverage.gt(maxLeverage)) throw KUCOIN.leverageRefused(`leverage cannot be greater than the maximum leverage ${maxLeverage}`);
-      const current = debtLeverage(state, account.wallet(mode, symbol));
+      // One position across the HF and the classic account: the leverage is the user's.
+      const current = debtLeverage(state, mergeWallets([account.wallet(mode, symbol, true), account.wallet(mode, symbol, false)]));
       if (leverage.lt(current)) {
         throw KUCOIN.leverageRefused(`leverage cannot be less than the current debt leverage ${current.isFinite() ? current.toDecimalPlaces(2, Decimal.ROUND_UP).toString() : 'Infinity'}`);
       }
@@ -238,13 +236,13 @@ export function debitEndpoints(state: SandboxState): Record<string, EndpointImpl
     },
 
     getMarginRiskLimit(ctx) {
-      kucoinAccount(ctx);
+      const account = kucoinAccount(ctx);
       const r = ParamReader.query(ctx);
       const isIsolated = r.optBoolean('isIsolated') ?? false;
       const currency = r.optString('currency');
       const symbol = r.optString('symbol');
       r.done();
-      return isIsolated ? isolatedRiskLimits(state, ctx, symbol) : crossRiskLimits(state, ctx, currency);
+      return isIsolated ? isolatedRiskLimits(state, account, ctx.now, symbol) : crossRiskLimits(state, account, ctx.now, currency);
     },
   };
 }
@@ -254,20 +252,36 @@ function setLeverage(account: KucoinAccount, mode: MarginMode, symbol: string | 
   else account.crossLeverage = leverage;
 }
 
-function crossRiskLimits(state: SandboxState, ctx: RequestContext, currency: string | undefined): unknown[] {
-  if (currency) requireCurrency(currency);
-  return CURRENCIES.filter((c) => !currency || c.currency === currency).map((c) =>
-    crossRiskLimit(ctx.now, c.currency, state.loans.limits({ mode: 'cross', currency: c.currency })!),
-  );
+/**
+ * `buyMaxAmount`: what an order may spend of a currency now, in the HF account the v3 orders use:
+ * what is available plus what autoBorrow may still borrow (`maxBorrowSize`). `holdMaxAmount` is
+ * the personal borrow limit times the system leverage: a limit, not a state.
+ */
+function buyMax(state: SandboxState, account: KucoinAccount, target: LoanTarget): Decimal {
+  const available = account.wallet(target.mode, target.symbol, true).balances.get(target.currency)?.available ?? new Decimal(0);
+  return available.plus(state.loans.maxBorrowSize(account, target));
 }
 
-function isolatedRiskLimits(state: SandboxState, ctx: RequestContext, symbol: string | undefined): unknown[] {
+function crossRiskLimits(state: SandboxState, account: KucoinAccount, now: number, currency: string | undefined): unknown[] {
+  if (currency) requireCurrency(currency);
+  return CURRENCIES.filter((c) => !currency || c.currency === currency).map((c) => {
+    const target: LoanTarget = { mode: 'cross', currency: c.currency, hf: true };
+    return crossRiskLimit(now, c.currency, state.loans.limits(target)!, buyMax(state, account, target));
+  });
+}
+
+function isolatedRiskLimits(state: SandboxState, account: KucoinAccount, now: number, symbol: string | undefined): unknown[] {
   const pairs = SYMBOLS.filter((s) => s.isolated && (!symbol || s.symbol === symbol));
   if (symbol && pairs.length === 0) throw KUCOIN.badRequest(`${symbol} is not an isolated margin symbol`);
   return pairs.flatMap((s) => {
-    const base = state.loans.limits({ mode: 'isolated', symbol: s.symbol, currency: s.baseCurrency });
-    const quote = state.loans.limits({ mode: 'isolated', symbol: s.symbol, currency: s.quoteCurrency });
+    const side = (currency: string) => {
+      const target: LoanTarget = { mode: 'isolated', symbol: s.symbol, currency, hf: true };
+      const limits = state.loans.limits(target);
+      return limits && { ...limits, buyMax: buyMax(state, account, target) };
+    };
+    const base = side(s.baseCurrency);
+    const quote = side(s.quoteCurrency);
     // Every isolated pair's currencies are margin currencies (fixtures); skip one that is not.
-    return base && quote ? [isolatedRiskLimit(ctx.now, s.symbol, s.isolated!.maxLeverage, base, quote)] : [];
+    return base && quote ? [isolatedRiskLimit(now, s.symbol, s.isolated!.maxLeverage, base, quote)] : [];
   });
 }

@@ -11,6 +11,7 @@ import { orderEndpoints } from './orders.js';
 import { debitEndpoints } from './debit.js';
 import { lendingEndpoints } from './lending.js';
 import { bitmartEndpoints } from './bitmart.js';
+import { marginAccountEndpoints } from './margin-accounts.js';
 import { SandboxState, type SandboxAccountOptions } from './state.js';
 
 export interface SandboxOptions {
@@ -38,6 +39,7 @@ export function createSandboxExchange(options: SandboxOptions = {}): SandboxExch
     ...debitEndpoints(state),
     ...lendingEndpoints(state),
     ...bitmartEndpoints(state),
+    ...marginAccountEndpoints(state),
   };
   const handler = createHandler(state, implementations, faults);
   return Object.assign(handler, { state, faults });

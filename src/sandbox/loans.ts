@@ -4,10 +4,9 @@
  * the orders' `autoBorrow`/`autoRepay` both go through here, so every loan has one record.
  */
 import { Decimal } from '../core/decimal.js';
-import type { KucoinAccount, MarginMode, Wallet } from './accounts.js';
+import type { KucoinAccount, MarginMode } from './accounts.js';
 import { KUCOIN } from './errors.js';
 import { CURRENCIES, SYMBOLS } from './fixtures.js';
-import type { SandboxState } from './state.js';
 
 const HOUR_MS = 3_600_000;
 /** A long idle gap accrues at most 30 days of interest at once. */
@@ -71,13 +70,26 @@ export interface LoanTarget {
   /** Required for isolated. */
   symbol?: string;
   currency: string;
+  /** The HF margin account (`isHf: true`, HF orders) or the classic one. */
+  hf: boolean;
+}
+
+/**
+ * What the ledger needs from the sandbox: its clock, ids and accounts. A narrow view, so the
+ * ledger does not depend on the state that holds it.
+ */
+export interface LedgerHost {
+  now(): number;
+  nextId(): string;
+  onTick(tick: (now: number) => void): void;
+  readonly kucoinAccounts: ReadonlyMap<string, KucoinAccount>;
 }
 
 export class KucoinLoans {
   private readonly byAccount = new Map<string, AccountLoans>();
   private lastAccrualHour: number;
 
-  constructor(private readonly state: SandboxState) {
+  constructor(private readonly state: LedgerHost) {
     this.lastAccrualHour = Math.floor(state.now() / HOUR_MS);
     state.onTick((now) => this.accrue(now));
   }
@@ -103,7 +115,7 @@ export class KucoinLoans {
   }
 
   /** Limits for a currency, cross or on an isolated pair (undefined: not borrowable there at all). */
-  limits(target: LoanTarget): LoanLimits | undefined {
+  limits(target: Omit<LoanTarget, 'hf'>): LoanLimits | undefined {
     const fixture = CURRENCIES.find((c) => c.currency === target.currency);
     if (!fixture) return undefined;
     const cross: LoanLimits = {
@@ -120,6 +132,26 @@ export class KucoinLoans {
     if (!side) return undefined;
     const enabled = side === 'base' ? symbol.isolated!.baseBorrowEnable : symbol.isolated!.quoteBorrowEnable;
     return { ...cross, borrowMaxAmount: cross.borrowMaxAmount.mul(ISOLATED_LIMIT_SHARE), borrowEnabled: cross.borrowEnabled && enabled };
+  }
+
+  /**
+   * What the personal limit still lends on a target: `borrowMaxAmount` less the principal owed
+   * there, in the HF and the classic account together (the limit is the user's, not the account's).
+   */
+  room(account: KucoinAccount, target: Omit<LoanTarget, 'hf'>, limits: LoanLimits): Decimal {
+    let owed = new Decimal(0);
+    for (const hf of [true, false]) {
+      owed = owed.plus(account.wallet(target.mode, target.symbol, hf).liabilities.get(target.currency)?.principal ?? 0);
+    }
+    return Decimal.max(0, limits.borrowMaxAmount.minus(owed));
+  }
+
+  /** `maxBorrowSize`: what an IOC borrow would lend now, the room rounded down to `borrowMinUnit` (0 when borrowing is off). */
+  maxBorrowSize(account: KucoinAccount, target: Omit<LoanTarget, 'hf'>): Decimal {
+    const limits = this.limits(target);
+    if (!limits?.borrowEnabled) return new Decimal(0);
+    const size = this.room(account, target, limits).div(limits.borrowMinUnit).floor().mul(limits.borrowMinUnit);
+    return size.lt(limits.borrowMinAmount) ? new Decimal(0) : size;
   }
 
   private requireLimits(target: LoanTarget): LoanLimits {
@@ -147,14 +179,13 @@ export class KucoinLoans {
     if (size.lt(limits.borrowMinAmount)) {
       throw KUCOIN.borrowRefused(`size is below the minimum borrow amount ${limits.borrowMinAmount.toString()}`);
     }
-    const wallet = account.wallet(target.mode, target.symbol);
-    const owed = wallet.liability(target.currency).principal;
-    const room = Decimal.max(0, limits.borrowMaxAmount.minus(owed));
+    const wallet = account.wallet(target.mode, target.symbol, target.hf);
+    const room = this.room(account, target, limits);
     let actual = size;
     if (size.gt(room)) {
       if (timeInForce === 'FOK') throw KUCOIN.borrowRefused(`size exceeds the maximum borrowable amount ${room.toString()}`);
       actual = room.div(limits.borrowMinUnit).floor().mul(limits.borrowMinUnit);
-      if (actual.lte(0)) throw KUCOIN.borrowRefused('The maximum borrowable amount is reached');
+      if (actual.lt(limits.borrowMinAmount)) throw KUCOIN.borrowRefused('The maximum borrowable amount is reached');
     }
     wallet.credit(target.currency, actual);
     const liability = wallet.liability(target.currency);
@@ -183,7 +214,7 @@ export class KucoinLoans {
     if (precision !== undefined && size.decimalPlaces() > precision) {
       throw KUCOIN.repayRefused(`size must have at most ${precision} decimal places`);
     }
-    const wallet = account.wallet(target.mode, target.symbol);
+    const wallet = account.wallet(target.mode, target.symbol, target.hf);
     const liability = wallet.liabilities.get(target.currency);
     const owed = wallet.debt(target.currency);
     if (!liability || owed.lte(0)) throw KUCOIN.repayRefused(`There is no ${target.currency} debt to repay`);
@@ -218,11 +249,7 @@ export class KucoinLoans {
     if (hour <= this.lastAccrualHour) return;
     this.lastAccrualHour = hour;
     for (const account of this.state.kucoinAccounts.values()) {
-      const wallets: Array<[string, Wallet]> = [
-        ['', account.cross],
-        ...account.isolatedSymbols.map((symbol): [string, Wallet] => [symbol, account.isolated(symbol)]),
-      ];
-      for (const [symbol, wallet] of wallets) {
+      for (const { symbol, wallet } of account.marginWallets()) {
         for (const [currency, liability] of wallet.liabilities) {
           if (liability.principal.lte(0)) continue;
           const dayRatio = this.dayRatio(currency);

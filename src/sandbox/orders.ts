@@ -54,6 +54,8 @@ interface MarginOrder {
   clientOid: string;
   symbol: string;
   mode: MarginMode;
+  /** HF orders (v3) trade in the HF margin account, V1 orders in the classic one. */
+  hf: boolean;
   tradeType: TradeType;
   type: OrderType;
   side: OrderSide;
@@ -305,7 +307,7 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
   }
 
   function walletOf(order: MarginOrder): Wallet {
-    return accountOf(order).wallet(order.mode, order.symbol);
+    return accountOf(order).wallet(order.mode, order.symbol, order.hf);
   }
 
   /** Buys hold (and pay in) the quote currency, sells the base. */
@@ -331,8 +333,7 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
     if (!limits.borrowEnabled) throw KUCOIN.borrowRefused(`Borrowing ${target.currency} is not enabled`);
     const unit = limits.borrowMinUnit;
     const ask = Decimal.max(shortfall.div(unit).ceil().mul(unit), limits.borrowMinAmount);
-    const owed = account.wallet(target.mode, target.symbol).liabilities.get(target.currency)?.principal ?? ZERO;
-    if (ask.gt(limits.borrowMaxAmount.minus(owed))) {
+    if (ask.gt(state.loans.room(account, target, limits))) {
       throw balanceError(version, `Balance insufficient! Borrowing ${ask.toString()} ${target.currency} would exceed the borrow limit`);
     }
     return ask;
@@ -370,12 +371,12 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
         ? takenFunds.mul(TAKER_FEE_RATE.plus(1)).plus(restSize.mul(price ?? ZERO).mul(MAKER_FEE_RATE.plus(1)))
         : takenSize.plus(restSize);
 
-    const wallet = account.wallet(request.mode, fixture.symbol);
+    const wallet = account.wallet(request.mode, fixture.symbol, version === 'v3');
     const available = wallet.balances.get(holdCurrency)?.available ?? ZERO;
     let borrowSize = ZERO;
     if (available.lt(holdAmount)) {
       if (!request.autoBorrow) throw balanceError(version);
-      const target: LoanTarget = { mode: request.mode, symbol: fixture.symbol, currency: holdCurrency };
+      const target: LoanTarget = { mode: request.mode, symbol: fixture.symbol, currency: holdCurrency, hf: version === 'v3' };
       borrowSize = borrowFor(account, target, holdAmount.minus(available), version);
     }
     return { executions, restSize, holdCurrency, holdAmount, borrowSize };
@@ -444,7 +445,7 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
     const amount = Decimal.min(owed, received);
     if (amount.lte(0)) return;
     try {
-      state.loans.repay(accountOf(order), { mode: order.mode, symbol: order.symbol, currency }, amount);
+      state.loans.repay(accountOf(order), { mode: order.mode, symbol: order.symbol, currency, hf: order.hf }, amount);
     } catch (error) {
       // A fill never fails for its repayment: the debt just stays.
       if (!(error instanceof VenueError)) throw error;
@@ -509,11 +510,12 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
     let loanApplyId = '';
     let borrowSize = ZERO;
     if (p.borrowSize.gt(0)) {
-      const record = state.loans.borrow(account, { mode: request.mode, symbol: fixture.symbol, currency: p.holdCurrency }, p.borrowSize, 'IOC');
+      const target: LoanTarget = { mode: request.mode, symbol: fixture.symbol, currency: p.holdCurrency, hf: version === 'v3' };
+      const record = state.loans.borrow(account, target, p.borrowSize, 'IOC');
       loanApplyId = record.orderNo;
       borrowSize = record.actualSize;
     }
-    const wallet = account.wallet(request.mode, fixture.symbol);
+    const wallet = account.wallet(request.mode, fixture.symbol, version === 'v3');
     wallet.hold(p.holdCurrency, p.holdAmount, () => balanceError(version));
 
     seq += 1;
@@ -524,6 +526,7 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
       clientOid: request.clientOid,
       symbol: fixture.symbol,
       mode: request.mode,
+      hf: version === 'v3',
       tradeType: tradeTypeOf(request.mode),
       type: request.type,
       side: request.side,
@@ -596,7 +599,8 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
       dealFunds: str(o.dealFunds),
       fee: str(o.fee),
       feeCurrency: o.feeCurrency,
-      stp: o.stp ?? '',
+      // Sent only when the order has one: the schema allows DC, CO, CN, CB and nothing else.
+      ...(o.stp ? { stp: o.stp } : {}),
       // HF margin has no stop orders: the stop fields are always empty.
       stop: '',
       stopTriggered: false,

@@ -16,7 +16,7 @@ function recordingFetch() {
 describe('margin client', () => {
   afterEach(() => configure({ proxyUrl: undefined, getToken: undefined, fetch: undefined, credentials: undefined }));
 
-  it('has a bound function for each of the 38 endpoints, and nothing else', () => {
+  it('has a bound function for each of the 41 endpoints, and nothing else', () => {
     const client = createMarginClient({ proxyUrl: 'https://p.test' });
     const names = (venue: 'kucoin' | 'bitmart') => ENDPOINTS.filter((e) => e.venue === venue).map((e) => e.name).sort();
     expect(Object.keys(client.kucoin).sort()).to.deep.equal(names('kucoin'));

@@ -50,10 +50,20 @@ describe('borrow/repay venues', () => {
   it('KuCoin borrow sends the exact amount with IOC and reports actualSize against the request', async () => {
     const t = new FakeTransport().kucoin({ orderNo: '67187162c0d6990007717b15', actualSize: '0.5' });
     const outcome = await kucoinVenue(t, new Hub(), 'isolated').borrow({ currency: 'BTC', symbol: 'BTC-USDT', amount: '0.75' });
-    expect(t.last.body).to.deep.equal({ currency: 'BTC', size: '0.75', timeInForce: 'IOC', symbol: 'BTC-USDT', isIsolated: true, isHf: false });
+    // The HF account by default: where the kit's v3 orders trade.
+    expect(t.last.body).to.deep.equal({ currency: 'BTC', size: '0.75', timeInForce: 'IOC', symbol: 'BTC-USDT', isIsolated: true, isHf: true });
     expect(outcome.orderId).to.equal('67187162c0d6990007717b15');
     expect(outcome.requested.toString()).to.equal('0.75');
     expect(outcome.actualSize.toString()).to.equal('0.5');
+  });
+
+  it('KuCoin isHf follows the account option on borrow and repay', async () => {
+    const t = new FakeTransport().kucoin({ orderNo: '67187162c0d6990007717b15', actualSize: '1' }).kucoin({ timestamp: 1, orderNo: '67187162c0d6990007717b16', actualSize: '1' });
+    const classic = kucoinVenue(t, new Hub(), 'cross', { isHf: false });
+    await classic.borrow({ currency: 'USDT', amount: '1' });
+    expect(t.last.body).to.deep.equal({ currency: 'USDT', size: '1', timeInForce: 'IOC', isIsolated: false, isHf: false });
+    await classic.repay({ currency: 'USDT', amount: '1' });
+    expect(t.last.body).to.deep.equal({ currency: 'USDT', size: '1', isIsolated: false, isHf: false });
   });
 
   it('an isolated loan without a symbol is refused before sending', async () => {

@@ -2,12 +2,21 @@ import { expect } from '@open-wc/testing';
 import { ENDPOINTS, fillPath, matchEndpoint } from '../../src/core/endpoints.js';
 
 describe('endpoint catalog', () => {
-  it('has the 33 KuCoin and 5 BitMart endpoints of the docs, each once', () => {
-    expect(ENDPOINTS.filter((e) => e.venue === 'kucoin')).to.have.length(33);
-    expect(ENDPOINTS.filter((e) => e.venue === 'bitmart')).to.have.length(5);
+  it('has the 33 KuCoin and 5 BitMart endpoints of the docs and the 3 margin-account reads, each once', () => {
+    expect(ENDPOINTS.filter((e) => e.venue === 'kucoin')).to.have.length(35);
+    expect(ENDPOINTS.filter((e) => e.venue === 'bitmart')).to.have.length(6);
     const keys = ENDPOINTS.map((e) => `${e.venue} ${e.method} ${e.path}`);
-    expect(new Set(keys).size).to.equal(38);
-    expect(new Set(ENDPOINTS.map((e) => e.name)).size).to.equal(38);
+    expect(new Set(keys).size).to.equal(41);
+    expect(new Set(ENDPOINTS.map((e) => e.name)).size).to.equal(41);
+  });
+
+  it('lists the margin accounts as read-only reads: KuCoin signed, BitMart keyed', () => {
+    const accounts = ['getCrossMarginAccount', 'getIsolatedMarginAccount', 'getMarginAccountDetailsIsolated'].map((name) => ENDPOINTS.find((e) => e.name === name));
+    expect(accounts.map((e) => e && `${e.venue} ${e.method} ${e.path} ${e.auth}`)).to.deep.equal([
+      'kucoin GET /api/v3/margin/accounts signed',
+      'kucoin GET /api/v3/isolated/accounts signed',
+      'bitmart GET /spot/v1/margin/isolated/account keyed',
+    ]);
   });
 
   it('marks only market data public, BitMart GETs keyed', () => {

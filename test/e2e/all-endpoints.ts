@@ -1,5 +1,5 @@
 /**
- * One scenario that calls every one of the 38 endpoints through the real client, and checks each
+ * One scenario that calls every one of the 41 endpoints through the real client, and checks each
  * answer. Run in Node over HTTP (client -> proxy -> sandbox on 127.0.0.1) and in the browser
  * with both handlers in the page.
  */
@@ -83,9 +83,17 @@ export async function exerciseAllEndpoints(raw: MarginClient, check: Check): Pro
   const redeems = [...(await kucoin.getRedeemOrders({ status: 'DONE', currency: 'USDT' })).items, ...(await kucoin.getRedeemOrders({ status: 'PENDING', currency: 'USDT' })).items];
   check(redeems.some((r) => r.purchaseOrderNo === purchase.orderNo), 'redeem orders');
 
-  // Debit
+  // Debit, with the margin accounts (beyond the seeds) moving by exactly the loan: a borrow
+  // without isHf lands in the classic account, the venue's default `queryType` MARGIN.
+  const usdtOf = async () => (await kucoin.getCrossMarginAccount()).accounts.find((a) => a.currency === 'USDT')!;
+  const beforeBorrow = await usdtOf();
   const borrowed = await kucoin.borrow({ currency: 'USDT', size: '10', timeInForce: 'IOC' });
   check(borrowed.actualSize.toString() === '10', 'borrow');
+  const afterBorrow = await usdtOf();
+  check(afterBorrow.liabilityPrincipal.minus(beforeBorrow.liabilityPrincipal).toString() === '10', 'cross margin account shows the borrow');
+  check(afterBorrow.available.minus(beforeBorrow.available).toString() === '10', 'cross margin account shows the borrowed funds');
+  const isolatedAccount = await kucoin.getIsolatedMarginAccount({ symbol: 'BTC-USDT', queryType: 'ISOLATED_V2' });
+  check(isolatedAccount.assets.length === 1 && isolatedAccount.assets[0]!.baseAsset.currency === 'BTC', 'isolated margin account');
   check((await kucoin.getBorrowHistory({ currency: 'USDT' })).items.some((o) => o.orderNo === borrowed.orderNo), 'borrow history');
   const repaid = await kucoin.repay({ currency: 'USDT', size: '10' });
   check(repaid.actualSize.gt(0), 'repay');
@@ -97,7 +105,10 @@ export async function exerciseAllEndpoints(raw: MarginClient, check: Check): Pro
   // BitMart
   const [pair] = await bitmart.getIsolatedPairs({ symbol: 'BTC_USDT' });
   check(pair?.symbol === 'BTC_USDT', 'BitMart pairs');
+  const [walletBefore] = await bitmart.getMarginAccountDetailsIsolated({ symbol: 'BTC_USDT' });
   const loan = await bitmart.marginBorrowIsolated({ symbol: 'BTC_USDT', currency: 'USDT', amount: '5.12345678' });
+  const [walletAfter] = await bitmart.getMarginAccountDetailsIsolated({ symbol: 'BTC_USDT' });
+  check(walletAfter!.quote.borrowed.minus(walletBefore!.quote.borrowed).toString() === '5.12345678', 'BitMart margin account shows the borrow');
   check((await bitmart.getBorrowRecordIsolated({ symbol: 'BTC_USDT' })).some((r) => r.borrow_id === loan.borrow_id), 'BitMart borrow record');
   const repay = await bitmart.marginRepayIsolated({ symbol: 'BTC_USDT', currency: 'USDT', amount: '1' });
   check((await bitmart.getRepayRecordIsolated({ symbol: 'BTC_USDT' })).some((r) => r.repay_id === repay.repay_id), 'BitMart repay record');

@@ -30,7 +30,7 @@ const order = JSON.stringify({ clientOid: 'c1', side: 'buy', symbol: 'BTC-USDT',
 const json = { 'content-type': 'application/json' };
 
 export const REFUSAL_CASES: readonly RefusalCase[] = [
-  // The allow-list: the 38 (method, path) pairs of the two docs, nothing else.
+  // The allow-list: the 41 (method, path) pairs of the two docs and DESIGN.md's margin accounts, nothing else.
   { name: 'an endpoint not in the docs', method: 'GET', target: '/kucoin/api/v1/accounts', status: 404, code: 'not_allowed' },
   { name: 'a KuCoin withdrawal', method: 'POST', target: '/kucoin/api/v1/withdrawals', headers: json, body: '{"currency":"BTC"}', status: 404, code: 'not_allowed' },
   { name: 'a documented path with another method', method: 'POST', target: '/kucoin/api/v3/margin/symbols', headers: json, body: '{}', status: 404, code: 'not_allowed' },

@@ -125,9 +125,9 @@ describe('proxy signing: what reaches the venue', () => {
     expect(Object.keys(proxy.calls[0]!.headers).sort()).to.deep.equal(['accept']);
   });
 
-  it('serves every one of the 38 endpoints, each with its venue auth', async () => {
+  it('serves every one of the 41 endpoints, each with its venue auth', async () => {
     const proxy = testProxy({ rateLimit: false });
-    expect(ENDPOINTS.length).to.equal(38);
+    expect(ENDPOINTS.length).to.equal(41);
     for (const endpoint of ENDPOINTS) {
       const path = fillPath(endpoint.path, { orderId: '6710d8336afcdb0007319c27', clientOid: 'client-1', symbol: 'BTC-USDT' });
       const body = endpoint.method === 'POST' ? { symbol: 'BTC-USDT', currency: 'BTC', size: '1' } : undefined;
@@ -143,6 +143,6 @@ describe('proxy signing: what reaches the venue', () => {
       }[endpoint.venue][endpoint.auth];
       expect(names.filter((name) => /^(kc|x-bm)-/.test(name)).sort(), endpoint.name).to.deep.equal(expected);
     }
-    expect(proxy.calls.length).to.equal(38);
+    expect(proxy.calls.length).to.equal(41);
   });
 });

@@ -76,7 +76,10 @@ describe('sandbox: margin debit', () => {
     const repaid = await repay(transport, { currency: 'USDT', size: '100' });
     expect(repaid.timestamp).to.equal(t.now);
     expect(repaid.actualSize.toString()).to.equal('100');
-    const rawRepay = await post(t, '/api/v3/margin/repay', { currency: 'BTC', size: '0.1', isIsolated: true, symbol: 'BTC-USDT', isHf: false });
+    // The BTC was borrowed into the HF account: the classic one owes nothing.
+    const classic = await post(t, '/api/v3/margin/repay', { currency: 'BTC', size: '0.1', isIsolated: true, symbol: 'BTC-USDT', isHf: false });
+    expect([classic.json.code, classic.json.msg]).to.deep.equal(['130203', 'There is no BTC debt to repay']);
+    const rawRepay = await post(t, '/api/v3/margin/repay', { currency: 'BTC', size: '0.1', isIsolated: true, symbol: 'BTC-USDT', isHf: true });
     expect(sorted(rawRepay.json.data)).to.deep.equal(['actualSize', 'orderNo', 'timestamp']);
     expect(typeof rawRepay.json.data.timestamp).to.equal('number');
 
@@ -148,7 +151,7 @@ describe('sandbox: margin debit', () => {
     const fok = await refusal(borrow(transport, { currency: 'BTC', size: '10', timeInForce: 'FOK' }));
     expect(fok.code).to.equal('130103');
     expect(fok.message).to.contain('maximum borrowable amount 5');
-    expect(t.sandbox.state.kucoinAccounts.get(DEMO_CREDENTIALS.kucoin.apiKey)!.cross.liability('BTC').principal.toString()).to.equal('70');
+    expect(t.sandbox.state.kucoinAccounts.get(DEMO_CREDENTIALS.kucoin.apiKey)!.crossClassic.liability('BTC').principal.toString()).to.equal('70');
 
     const ioc = await borrow(transport, { currency: 'BTC', size: '10', timeInForce: 'IOC' });
     expect(ioc.actualSize.toString()).to.equal('5');
@@ -195,7 +198,8 @@ describe('sandbox: margin debit', () => {
     await borrow(transport, { currency: 'USDT', size: '1000', timeInForce: 'FOK' });
     t.advance(3 * HOUR);
     // 1000 * (0.0876 / 365) / 24 = 0.01 an hour
-    const wallet = () => t.sandbox.state.kucoinAccounts.get(DEMO_CREDENTIALS.kucoin.apiKey)!.cross;
+    // Borrowed without isHf: the classic account (the venue's default).
+    const wallet = () => t.sandbox.state.kucoinAccounts.get(DEMO_CREDENTIALS.kucoin.apiKey)!.crossClassic;
     await getRepayHistory(transport, { currency: 'USDT' });
     expect(wallet().liability('USDT').interest.toString()).to.equal('0.03');
 
@@ -252,7 +256,7 @@ describe('sandbox: margin debit', () => {
     expect((await getInterestHistory(transport, { currency: 'USDT' })).totalNum).to.equal(3);
     t.advance(HOUR / 2);
     expect((await getInterestHistory(transport, { currency: 'USDT' })).totalNum).to.equal(4);
-    expect(t.sandbox.state.kucoinAccounts.get(DEMO_CREDENTIALS.kucoin.apiKey)!.cross.debt('USDT').toString()).to.equal('1000.04');
+    expect(t.sandbox.state.kucoinAccounts.get(DEMO_CREDENTIALS.kucoin.apiKey)!.crossClassic.debt('USDT').toString()).to.equal('1000.04');
 
     const window = await getInterestHistory(transport, { currency: 'USDT', startTime: firstHour + HOUR, endTime: firstHour + 2 * HOUR });
     expect(window.items.map((i) => i.createdTime)).to.deep.equal([firstHour + 2 * HOUR, firstHour + HOUR]);

@@ -31,7 +31,7 @@ const ORDER_TEST_V1 = '/api/v1/margin/order/test';
 
 /** "Get Order By OrderId" response schema, by type. */
 const ORDER_STRING_FIELDS = [
-  'id', 'symbol', 'opType', 'type', 'side', 'price', 'size', 'funds', 'dealSize', 'dealFunds', 'fee', 'feeCurrency', 'stp',
+  'id', 'symbol', 'opType', 'type', 'side', 'price', 'size', 'funds', 'dealSize', 'dealFunds', 'fee', 'feeCurrency',
   'stop', 'stopPrice', 'timeInForce', 'visibleSize', 'channel', 'clientOid', 'remark', 'tags', 'tradeType', 'cancelledSize',
   'cancelledFunds', 'remainSize', 'remainFunds', 'tax',
 ];
@@ -169,7 +169,13 @@ describe('sandbox: orders', () => {
       const t = sandboxAt();
       await place(t, { clientOid: 'shape-1', side: 'buy', symbol: 'BTC-USDT', price: '67300', size: '0.002' });
       const order = (await call(t, 'GET', '/api/v3/hf/margin/orders/client-order/shape-1?symbol=BTC-USDT')).json.data;
+      // Placed without stp: the answer has no stp field (the schema allows only DC, CO, CN, CB).
       expectShape(order, ORDER_STRING_FIELDS, ORDER_BOOLEAN_FIELDS, ORDER_INTEGER_FIELDS);
+      await place(t, { clientOid: 'shape-stp', side: 'buy', symbol: 'ETH-USDT', price: '3000', size: '0.01', stp: 'CB' });
+      const withStp = (await call(t, 'GET', '/api/v3/hf/margin/orders/client-order/shape-stp?symbol=ETH-USDT')).json.data;
+      expectShape(withStp, [...ORDER_STRING_FIELDS, 'stp'], ORDER_BOOLEAN_FIELDS, ORDER_INTEGER_FIELDS);
+      expect(withStp.stp).to.equal('CB');
+      await call(t, 'DELETE', '/api/v3/hf/margin/orders/client-order/shape-stp?symbol=ETH-USDT');
       const open = (await place(t, { clientOid: 'shape-2', side: 'sell', symbol: 'BTC-USDT', price: '70000', size: '0.002' })).json.data;
       const list = (await call(t, 'GET', '/api/v3/hf/margin/orders/active?symbol=BTC-USDT&tradeType=MARGIN_TRADE')).json.data;
       expect(list.map((o: { id: string }) => o.id)).to.deep.equal([open.orderId]);
@@ -353,7 +359,8 @@ describe('sandbox: orders', () => {
       const ice = (await call(t, 'GET', '/api/v3/hf/margin/orders/client-order/ice-1?symbol=SOL-USDT')).json.data;
       expect(ice).to.include({ iceberg: true, visibleSize: '1', hidden: false, stp: 'DC' });
       const hidden = (await call(t, 'GET', '/api/v3/hf/margin/orders/client-order/hid-1?symbol=SOL-USDT')).json.data;
-      expect(hidden).to.include({ iceberg: false, visibleSize: '0', hidden: true, postOnly: true, stp: '' });
+      expect(hidden).to.include({ iceberg: false, visibleSize: '0', hidden: true, postOnly: true });
+      expect(hidden).not.to.have.property('stp');
     });
   });
 
@@ -434,7 +441,9 @@ describe('sandbox: orders', () => {
       const isolated = (await place(t, { ...base, clientOid: 'v1-5', marginModel: 'isolated' }, ORDER_V1)).json.data;
       const order = (await call(t, 'GET', `/api/v3/hf/margin/orders/${isolated.orderId}?symbol=BTC-USDT`)).json.data;
       expect(order.tradeType).to.equal('MARGIN_ISOLATED_TRADE');
-      expect(balance(t, 'USDT', account(t).isolated('BTC-USDT')).hold).to.equal('600.48');
+      // A V1 order trades in the classic isolated account, not the HF one.
+      expect(balance(t, 'USDT', account(t).isolated('BTC-USDT', false)).hold).to.equal('600.48');
+      expect(balance(t, 'USDT', account(t).isolated('BTC-USDT')).hold).to.equal('0');
     });
 
     it('a reused clientOid is refused, even once the first order is done, and through the client', async () => {

@@ -1,1 +1,2 @@
 export * from './margin-loan.js';
+export * from './account.js';

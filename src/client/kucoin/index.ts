@@ -2,4 +2,5 @@ export * from './market.js';
 export * from './orders.js';
 export * from './lending.js';
 export * from './debit.js';
+export * from './account.js';
 export type { CallOptions, Page } from './types.js';
