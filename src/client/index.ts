@@ -7,3 +7,5 @@ export type { Transport, TransportOptions, VenueRequest, QueryValue, RetryOption
 export * as kucoin from './kucoin/index.js';
 export * as bitmart from './bitmart/index.js';
 export * from './venue.js';
+export { getAllOpenOrders, type AllOpenOrdersParams } from './open-orders.js';
+export * from './account-resources.js';

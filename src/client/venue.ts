@@ -10,7 +10,7 @@ import { ValidationError } from './errors.js';
 import type { Hub } from './hub.js';
 import * as debit from './kucoin/debit.js';
 import * as lending from './kucoin/lending.js';
-import type { CallOptions } from './kucoin/types.js';
+import type { CallOptions, Page } from './kucoin/types.js';
 import type { Transport } from './transport.js';
 
 export type MarginMode = 'cross' | 'isolated';
@@ -101,6 +101,8 @@ export interface BorrowRepayVenue {
   borrow(request: LoanRequest, options?: CallOptions): Promise<LoanOutcome>;
   repay(request: LoanRequest, options?: CallOptions): Promise<LoanOutcome>;
   history(action: LoanAction | 'interest', query: HistoryQuery, options?: CallOptions): Promise<HistoryPage>;
+  /** The borrow or repay the venue recorded under this id (KuCoin `orderNo`, BitMart `borrow_id`/`repay_id`), if any. */
+  findById(action: LoanAction, id: string, target: LoanTarget, options?: CallOptions): Promise<LoanRecord | undefined>;
   /**
    * After an unknown outcome (timeout, lost connection): the operation of this amount in this
    * currency recorded at or after `since`, if the venue has it.
@@ -123,6 +125,25 @@ function requireSymbol(mode: MarginMode, target: LoanTarget): string | undefined
 
 function sameAmount(a: Decimal, b: Decimal | string): boolean {
   return a.eq(new Decimal(b));
+}
+
+function pageOf<T>(page: Page<T>, record: (item: T, index: number) => LoanRecord): HistoryPage {
+  return { page: page.currentPage, totalPages: page.totalPage, items: page.items.map(record) };
+}
+
+function kucoinBorrowRecord(o: debit.BorrowOrder): LoanRecord {
+  return { id: o.orderNo, action: 'borrow', currency: o.currency, symbol: o.symbol, amount: o.actualSize, requested: o.size, status: o.status, time: o.createdTime };
+}
+
+function kucoinRepayRecord(o: debit.RepayOrder): LoanRecord {
+  return {
+    id: o.orderNo, action: 'repay', currency: o.currency, symbol: o.symbol, amount: o.size,
+    principal: o.principal, interest: o.interest, status: o.status, time: o.createdTime,
+  };
+}
+
+function kucoinInterestRecord(o: debit.InterestRecord, index: number): LoanRecord {
+  return { id: `${o.currency}-${o.createdTime}-${index}`, action: 'interest', currency: o.currency, amount: o.interestAmount, dailyRate: o.dayRatio, time: o.createdTime };
 }
 
 export interface KucoinVenueOptions {
@@ -202,41 +223,21 @@ export function kucoinVenue(transport: Transport, hub: Hub, marginMode: MarginMo
       return { orderId: result.orderNo, requested: new Decimal(request.amount), actualSize: result.actualSize };
     },
     async history(action, query, options) {
-      const symbol = requireSymbol(marginMode, query);
-      const common = {
-        isIsolated, symbol, startTime: query.startTime, endTime: query.endTime, currentPage: query.page, pageSize: query.pageSize,
+      const q = {
+        currency: query.currency, isIsolated, symbol: requireSymbol(marginMode, query),
+        startTime: query.startTime, endTime: query.endTime, currentPage: query.page, pageSize: query.pageSize,
       };
-      if (action === 'borrow') {
-        const page = await debit.getBorrowHistory(transport, { currency: query.currency, ...common }, options);
-        return {
-          page: page.currentPage,
-          totalPages: page.totalPage,
-          items: page.items.map((o) => ({
-            id: o.orderNo, action, currency: o.currency, symbol: o.symbol, amount: o.actualSize,
-            requested: o.size, status: o.status, time: o.createdTime,
-          })),
-        };
-      }
-      if (action === 'repay') {
-        const page = await debit.getRepayHistory(transport, { currency: query.currency, ...common }, options);
-        return {
-          page: page.currentPage,
-          totalPages: page.totalPage,
-          items: page.items.map((o) => ({
-            id: o.orderNo, action, currency: o.currency, symbol: o.symbol, amount: o.size,
-            principal: o.principal, interest: o.interest, status: o.status, time: o.createdTime,
-          })),
-        };
-      }
-      const page = await debit.getInterestHistory(transport, { currency: query.currency, ...common }, options);
-      return {
-        page: page.currentPage,
-        totalPages: page.totalPage,
-        items: page.items.map((o, i) => ({
-          id: `${o.currency}-${o.createdTime}-${i}`, action, currency: o.currency, amount: o.interestAmount,
-          dailyRate: o.dayRatio, time: o.createdTime,
-        })),
-      };
+      if (action === 'borrow') return pageOf(await debit.getBorrowHistory(transport, q, options), kucoinBorrowRecord);
+      if (action === 'repay') return pageOf(await debit.getRepayHistory(transport, q, options), kucoinRepayRecord);
+      return pageOf(await debit.getInterestHistory(transport, q, options), kucoinInterestRecord);
+    },
+    async findById(action, id, target, options) {
+      // The histories' own `orderNo` filter: one look-up, whatever the record's age.
+      const q = { currency: target.currency, isIsolated, symbol: requireSymbol(marginMode, target), orderNo: id };
+      const page = action === 'borrow'
+        ? pageOf(await debit.getBorrowHistory(transport, q, options), kucoinBorrowRecord)
+        : pageOf(await debit.getRepayHistory(transport, q, options), kucoinRepayRecord);
+      return page.items.find((r) => r.id === id);
     },
     async findOperation(action, request, since, options) {
       const page = await this.history(action, { ...request, startTime: since - CLOCK_SKEW_MS, pageSize: 50 }, options);
@@ -255,6 +256,20 @@ function bitmartTimeToMs(time: number): number {
 
 function msToBitmartTime(ms: number | undefined): number | undefined {
   return ms === undefined ? undefined : Math.floor(ms / 1000);
+}
+
+function bitmartBorrowRecord(r: bitmart.BorrowRecord): LoanRecord {
+  return {
+    id: r.borrow_id, action: 'borrow', currency: r.currency, symbol: r.symbol, amount: r.borrow_amount,
+    interest: r.interest_amount, dailyRate: r.daily_interest, time: bitmartTimeToMs(r.create_time),
+  };
+}
+
+function bitmartRepayRecord(r: bitmart.RepayRecord): LoanRecord {
+  return {
+    id: r.repay_id, action: 'repay', currency: r.currency, symbol: r.symbol, amount: r.repaid_amount,
+    principal: r.repaid_principal, interest: r.repaid_interest, time: bitmartTimeToMs(r.repay_time),
+  };
 }
 
 /** BitMart isolated margin: limits and rates from the pairs endpoint, 8-decimal amounts. */
@@ -316,27 +331,19 @@ export function bitmartVenue(transport: Transport, hub: Hub): BorrowRepayVenue {
       const range = { symbol, start_time: msToBitmartTime(query.startTime), end_time: msToBitmartTime(query.endTime), N };
       if (action === 'borrow') {
         const records = await bitmart.getBorrowRecordIsolated(transport, range, options);
-        return {
-          page: 1,
-          items: records
-            .filter((r) => !query.currency || r.currency === query.currency)
-            .map((r) => ({
-              id: r.borrow_id, action, currency: r.currency, symbol: r.symbol, amount: r.borrow_amount,
-              interest: r.interest_amount, dailyRate: r.daily_interest, time: bitmartTimeToMs(r.create_time),
-            })),
-        };
+        return { page: 1, items: records.filter((r) => !query.currency || r.currency === query.currency).map(bitmartBorrowRecord) };
       }
       if (action === 'repay') {
-        const records = await bitmart.getRepayRecordIsolated(transport, { ...range, currency: query.currency }, options);
-        return {
-          page: 1,
-          items: records.map((r) => ({
-            id: r.repay_id, action, currency: r.currency, symbol: r.symbol, amount: r.repaid_amount,
-            principal: r.repaid_principal, interest: r.repaid_interest, time: bitmartTimeToMs(r.repay_time),
-          })),
-        };
+        return { page: 1, items: (await bitmart.getRepayRecordIsolated(transport, { ...range, currency: query.currency }, options)).map(bitmartRepayRecord) };
       }
       return { page: 1, items: [] };
+    },
+    async findById(action, id, target, options) {
+      const symbol = requireSymbol('isolated', target)!;
+      const records = action === 'borrow'
+        ? (await bitmart.getBorrowRecordIsolated(transport, { symbol, borrow_id: id }, options)).map(bitmartBorrowRecord)
+        : (await bitmart.getRepayRecordIsolated(transport, { symbol, repay_id: id }, options)).map(bitmartRepayRecord);
+      return records.find((r) => r.id === id);
     },
     async findOperation(action, request, since, options) {
       const page = await this.history(action, { ...request, startTime: since - CLOCK_SKEW_MS, pageSize: 100 }, options);

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { getMarginAccountDetailsIsolated } from '../../src/client/bitmart/account.js';
 import { Hub } from '../../src/client/hub.js';
-import { buildQuery, type Transport } from '../../src/client/transport.js';
 import { getCrossMarginAccount, getIsolatedMarginAccount } from '../../src/client/kucoin/account.js';
 import { getBorrowHistory, getInterestHistory, getMarginRiskLimit, getRepayHistory } from '../../src/client/kucoin/debit.js';
 import { addOrder, getOrderByOrderId } from '../../src/client/kucoin/orders.js';
@@ -20,6 +19,7 @@ import {
   valueIn,
   walletTotals,
 } from '../../src/sandbox/margin-accounts.js';
+import { bitmartSandboxTransport } from '../client/bitmart-sandbox-transport.js';
 import { bitmartCall, kucoinCall, sandboxAt, sandboxTransport } from '../helpers/sandbox.js';
 
 type Sandbox = ReturnType<typeof sandboxAt>;
@@ -271,16 +271,6 @@ describe('sandbox: KuCoin margin accounts', () => {
 });
 
 describe('sandbox: BitMart isolated margin account', () => {
-  /** The client's BitMart functions straight into the sandbox, KEYED as the proxy sends them. */
-  const bitmartTransport = (t: Sandbox): Transport => ({
-    async send(request) {
-      const query = buildQuery(request.query);
-      const { json } = await bitmartCall(t.sandbox, t.now, request.method, `${request.path}${query ? `?${query}` : ''}`, request.body);
-      if (json.code !== 1000) throw new Error(`${json.code} ${json.message}`);
-      return json.data;
-    },
-  });
-
   it('answers every pair as strings of 8 decimals, with null liquidate_price without debt', async () => {
     const t = sandboxAt();
     const { json } = await bitmartCall(t.sandbox, t.now, 'GET', '/spot/v1/margin/isolated/account');
@@ -297,7 +287,7 @@ describe('sandbox: BitMart isolated margin account', () => {
 
   it('moves with a borrow and its interest, and agrees with the borrow record', async () => {
     const t = sandboxAt();
-    const transport = bitmartTransport(t);
+    const transport = bitmartSandboxTransport(t);
     await at(t, 0, { 'BTC-USDT': '60000' });
     await bitmartCall(t.sandbox, t.now, 'POST', '/spot/v1/margin/isolated/borrow', { symbol: 'BTC_USDT', currency: 'BTC', amount: '1' });
     const [pair] = await getMarginAccountDetailsIsolated(transport, { symbol: 'BTC_USDT' });
