@@ -1,15 +1,37 @@
 /**
- * The venues' request signatures, in plain JavaScript (hmac-sha256.ts), so the proxy (which
- * signs) and the sandbox (which verifies) run on Node, Deno, Bun, edge runtimes and in the
- * browser alike. The functions stay async: callers need not care how the hash is computed.
+ * The venues' request signatures in Web Crypto, so the proxy's fetch handler (which signs) and the
+ * sandbox (which verifies) run unchanged on Node, Deno, Bun, workerd and in the browser (a secure
+ * context: https or localhost, where Storybook runs). The node:http adapter signs with node:crypto
+ * instead (src/node/proxy.ts).
  */
-import { hmacSha256 } from './hmac-sha256.js';
 
 const encoder = new TextEncoder();
 
+/**
+ * Imported keys by secret: importing costs about as much as signing, and a proxy signs with the
+ * same one or two secrets all day. The keys are not extractable; the secrets were in memory anyway.
+ */
+const keys = new Map<string, Promise<CryptoKey>>();
+const MAX_CACHED_KEYS = 64;
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    if (keys.size >= MAX_CACHED_KEYS) keys.clear();
+    key = globalThis.crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+async function hmacSha256(secret: string, message: string): Promise<Uint8Array> {
+  const key = await hmacKey(secret);
+  return new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, encoder.encode(message)));
+}
+
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
+  for (let i = 0; i < bytes.length; i += 1) binary += String.fromCharCode(bytes[i]!);
   return btoa(binary);
 }
 
@@ -17,16 +39,16 @@ const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(
 
 function toHex(bytes: Uint8Array): string {
   let hex = '';
-  for (const byte of bytes) hex += HEX[byte]!;
+  for (let i = 0; i < bytes.length; i += 1) hex += HEX[bytes[i]!]!;
   return hex;
 }
 
 export async function hmacSha256Base64(secret: string, message: string): Promise<string> {
-  return toBase64(hmacSha256(secret, message));
+  return toBase64(await hmacSha256(secret, message));
 }
 
 export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
-  return toHex(hmacSha256(secret, message));
+  return toHex(await hmacSha256(secret, message));
 }
 
 /** What KuCoin signs: timestamp + METHOD + path (with `?query` when there is one) + body. */

@@ -225,7 +225,7 @@ const NO_CORS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** What an adapter may bring of its platform. */
 export interface ProxyPlatform {
-  /** The HMAC signatures are computed with (default: plain JavaScript, the same everywhere). */
+  /** The HMAC signatures are computed with (default: Web Crypto, a promise per signature). */
   hmac?: HmacSha256;
 }
 
@@ -258,7 +258,13 @@ export function createProxyCore<V extends ProxyRequestView>(
     return new Refusal(503, 'venue_not_configured', `This proxy has no ${venue} API keys: only its public routes are served.`);
   }
 
-  function upstreamHeaders(route: ProxyRoute, method: string, pathWithQuery: string, body: string | undefined): Record<string, string> {
+  /** The venue headers; a promise only while a Web Crypto signature is being computed. */
+  function upstreamHeaders(
+    route: ProxyRoute,
+    method: string,
+    pathWithQuery: string,
+    body: string | undefined,
+  ): Record<string, string> | Promise<Record<string, string>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const { auth } = route.endpoint;
@@ -267,12 +273,15 @@ export function createProxyCore<V extends ProxyRequestView>(
     if (route.venue === 'kucoin') {
       if (!kucoinSigner) throw notConfigured('kucoin');
       headers['content-type'] = 'application/json';
-      kucoinSigner.addHeaders(headers, { method, pathWithQuery, body: body ?? '', timestamp });
-      return headers;
+      const signing = kucoinSigner.addHeaders(headers, { method, pathWithQuery, body: body ?? '', timestamp });
+      return signing ? signing.then(() => headers) : headers;
     }
     if (!bitmartSigner) throw notConfigured('bitmart');
     if (auth === 'keyed') bitmartSigner.addKeyed(headers);
-    else bitmartSigner.addSigned(headers, { payload: method === 'GET' ? route.query : (body ?? ''), timestamp });
+    else {
+      const signing = bitmartSigner.addSigned(headers, { payload: method === 'GET' ? route.query : (body ?? ''), timestamp });
+      if (signing) return signing.then(() => headers);
+    }
     return headers;
   }
 
@@ -313,12 +322,13 @@ export function createProxyCore<V extends ProxyRequestView>(
     guard?.({ endpoint: route.endpoint, pathParams: route.pathParams, queryParams: route.queryParams, body: body?.json });
 
     const pathWithQuery = route.query ? `${route.path}?${route.query}` : route.path;
+    const headers = upstreamHeaders(route, method, pathWithQuery, body?.text);
     const answer = await forward(
       {
         origin: route.venue === 'kucoin' ? kucoinOrigin : bitmartOrigin!,
         pathWithQuery,
         method,
-        headers: upstreamHeaders(route, method, pathWithQuery, body?.text),
+        headers: headers instanceof Promise ? await headers : headers,
         body: body?.text,
         timeoutMs: upstreamTimeoutMs,
       },

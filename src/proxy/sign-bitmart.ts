@@ -2,7 +2,7 @@
  * BitMart request headers (`bitmart-isolated-margin-loan.md`): SIGNED endpoints carry key,
  * timestamp and hex(HMAC-SHA256(secret, timestamp#memo#body)); KEYED ones the key alone.
  */
-import { jsHmacSha256, type HmacSha256 } from './sign-kucoin.js';
+import { webCryptoHmacSha256, type HmacSha256 } from './sign-kucoin.js';
 import type { BitmartCredentials } from './types.js';
 
 export interface BitmartSignInput {
@@ -16,7 +16,7 @@ export class BitmartSigner {
   private readonly credentials: BitmartCredentials;
   private readonly hmac: HmacSha256;
 
-  constructor(credentials: BitmartCredentials, hmac: HmacSha256 = jsHmacSha256) {
+  constructor(credentials: BitmartCredentials, hmac: HmacSha256 = webCryptoHmacSha256) {
     this.hmac = hmac;
     for (const field of ['apiKey', 'apiSecret', 'memo'] as const) {
       if (typeof credentials[field] !== 'string' || credentials[field] === '') {
@@ -35,18 +35,29 @@ export class BitmartSigner {
     headers['X-BM-KEY'] = this.credentials.apiKey;
   }
 
-  /** Adds the three SIGNED headers to `headers`, synchronously (the hash is plain JavaScript). */
-  addSigned(headers: Record<string, string>, input: BitmartSignInput): void {
+  /**
+   * Adds the three SIGNED headers to `headers`: at once when the HMAC answers at once
+   * (node:crypto), else through the promise returned.
+   */
+  addSigned(headers: Record<string, string>, input: BitmartSignInput): Promise<void> | undefined {
     const { apiKey, apiSecret, memo } = this.credentials;
     const timestamp = String(input.timestamp);
-    headers['X-BM-KEY'] = apiKey;
-    headers['X-BM-TIMESTAMP'] = timestamp;
-    headers['X-BM-SIGN'] = this.hmac(apiSecret, `${timestamp}#${memo}#${input.payload}`, 'hex');
+    const sign = this.hmac(apiSecret, `${timestamp}#${memo}#${input.payload}`, 'hex');
+    const write = (sign: string) => {
+      headers['X-BM-KEY'] = apiKey;
+      headers['X-BM-TIMESTAMP'] = timestamp;
+      headers['X-BM-SIGN'] = sign;
+    };
+    if (typeof sign === 'string') {
+      write(sign);
+      return undefined;
+    }
+    return sign.then(write);
   }
 
   async signed(input: BitmartSignInput): Promise<Record<string, string>> {
     const headers: Record<string, string> = {};
-    this.addSigned(headers, input);
+    await this.addSigned(headers, input);
     return headers;
   }
 }

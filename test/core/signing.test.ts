@@ -20,6 +20,22 @@ describe('signing', () => {
     );
   });
 
+  // Vectors computed independently with node:crypto createHmac over the same UTF-8 bytes.
+  it('hashes a key longer than a block first, and signs UTF-8 keys and messages', async () => {
+    expect(await hmacSha256Hex('y'.repeat(65), 'x'.repeat(200))).to.equal('42388acdf76fc76f73a05c71fb13a07e81e6ba9d161780c72719d0adceaa25e3');
+    expect(await hmacSha256Base64('sécret-€-😀', 'prix 100€ — 😀')).to.equal('w37twrn5B5EWYutnM8mgFU6Buha/EyBvjc6nK117pv4=');
+  });
+
+  it('keeps one imported key per secret: interleaved secrets never sign with each other\'s key', async () => {
+    const [a, b, again] = await Promise.all([hmacSha256Hex('a', 'm1'), hmacSha256Hex('b', 'm1'), hmacSha256Hex('a', 'm1')]);
+    expect(a).to.equal('304d5b8f91521dda88fa23469f990db400c346530d3d23d17d4ae247b27a5ded');
+    expect(b).to.equal('a395feb1b2a565d5c36abc3e396bbaa6596a9f0e2d6c9cf5779ff53cf822b7d3');
+    expect(again).to.equal(a);
+    // Past the cache's bound (64 secrets) the keys are imported again, still right.
+    for (let i = 0; i < 70; i += 1) await hmacSha256Hex(`secret-${i}`, 'm1');
+    expect(await hmacSha256Hex('b', 'm1')).to.equal(b);
+  });
+
   it('builds the KuCoin prehash as timestamp + METHOD + path?query + body', async () => {
     const prehash = kucoinPrehash('1700000000000', 'get', '/api/v3/margin/borrow?currency=BTC', '');
     expect(prehash).to.equal('1700000000000GET/api/v3/margin/borrow?currency=BTC');

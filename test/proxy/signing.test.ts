@@ -54,6 +54,32 @@ describe('proxy signing: vectors', () => {
     expect(signer.keyed()).to.deep.equal({ 'X-BM-KEY': SECRETS.bitmartKey });
   });
 
+  it('signs through a promise with Web Crypto, and at once with an HMAC that answers at once (the node adapter\'s)', async () => {
+    const credentials = { apiKey: SECRETS.kucoinKey, apiSecret: SECRETS.kucoinSecret, apiPassphrase: SECRETS.kucoinPassphrase };
+    const input = { method: 'POST', pathWithQuery: '/api/v3/hf/margin/order', body: JSON.stringify(KUCOIN_ORDER), timestamp: NOW };
+    const webCrypto: Record<string, string> = {};
+    const pending = new KucoinSigner(credentials).addHeaders(webCrypto, input);
+    expect(pending).to.be.instanceOf(Promise);
+    await pending;
+    expect(webCrypto['KC-API-SIGN']).to.equal(KUCOIN_POST_SIGN);
+
+    // A synchronous HMAC of the same bytes: here Web Crypto's answers, looked up (the test's stand-in for node:crypto).
+    const prehash = `${NOW}POST/api/v3/hf/margin/order${JSON.stringify(KUCOIN_ORDER)}`;
+    const known = new Map([
+      [prehash, KUCOIN_POST_SIGN],
+      [SECRETS.kucoinPassphrase, SECRETS.kucoinPassphraseHmac],
+      [`${NOW}#${SECRETS.bitmartMemo}#${JSON.stringify(BITMART_BORROW)}`, BITMART_BORROW_SIGN],
+    ]);
+    const sync = (_secret: string, message: string) => known.get(message) ?? 'unknown';
+    const atOnce: Record<string, string> = {};
+    expect(new KucoinSigner(credentials, sync).addHeaders(atOnce, input)).to.equal(undefined);
+    expect(atOnce).to.deep.equal(webCrypto);
+    const bitmart: Record<string, string> = {};
+    const bitmartSigner = new BitmartSigner({ apiKey: SECRETS.bitmartKey, apiSecret: SECRETS.bitmartSecret, memo: SECRETS.bitmartMemo }, sync);
+    expect(bitmartSigner.addSigned(bitmart, { payload: JSON.stringify(BITMART_BORROW), timestamp: NOW })).to.equal(undefined);
+    expect(bitmart['X-BM-SIGN']).to.equal(BITMART_BORROW_SIGN);
+  });
+
   it('refuses incomplete credentials when constructed', () => {
     expect(() => new KucoinSigner({ apiKey: 'k', apiSecret: '', apiPassphrase: 'p' })).to.throw(/apiSecret/);
     expect(() => new BitmartSigner({ apiKey: 'k', apiSecret: 's', memo: '' })).to.throw(/memo/);
