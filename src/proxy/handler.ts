@@ -9,6 +9,12 @@ import type { ProxyAnswer } from './respond.js';
 import { forwardWithFetch } from './upstream.js';
 import type { FetchHandler, ProxyRequestInfo, SigningProxyOptions } from './types.js';
 
+/** The path and query of an absolute URL's text, unparsed. */
+function targetOf(href: string): string {
+  const path = href.indexOf('/', href.indexOf('//') + 2);
+  return path === -1 ? '/' : href.slice(path);
+}
+
 /** A `Request` (and what its server adapter told about it) as the core sees it. */
 export class FetchRequestView implements ProxyRequestView {
   readonly method: string;
@@ -24,9 +30,13 @@ export class FetchRequestView implements ProxyRequestView {
     const url = new URL(request.url);
     this.url = url;
     if (info?.rawTarget === undefined) {
-      this.target = url.pathname + url.search;
-      this.raw = false;
-      this.parsedPath = undefined;
+      // Deno and workerd put the target in request.url as it arrived (`..`, `%2e%2e`, `\`
+      // unresolved) and only URL parsing resolves it: held to the canonical spelling, as a raw target.
+      const parsed = url.pathname + url.search;
+      const given = targetOf(request.url);
+      this.target = given;
+      this.raw = given !== parsed;
+      this.parsedPath = this.raw ? url.pathname : undefined;
     } else {
       this.target = info.rawTarget;
       this.raw = true;
