@@ -11,3 +11,6 @@ export * from './core/index.js';
 export { defineElement } from './elements/shared/define.js';
 export * from './elements/shared/events.js';
 export { VERSION } from './version.js';
+// Words: the page-level language switch and a page's own translations (`configure({ locale })` also switches).
+export { getWordsLocale, registerTranslation, setLocale, type KitTranslation } from './elements/shared/localization.js';
+export { str } from '@lit/localize';
