@@ -2,6 +2,7 @@
  * The demo page: configures the shared client from the demo server (proxy URL and a bearer
  * token, as a real site would from its own backend), then lets the elements run.
  */
+import manifest from '../custom-elements.json';
 import { configure } from '../src/client/index.js';
 import '../src/index.js';
 
@@ -10,7 +11,8 @@ interface DemoConfig {
   token: string;
 }
 
-const EVENTS = ['margin-order-placed', 'margin-order-filled', 'margin-order-cancelled', 'margin-borrowed', 'margin-repaid', 'margin-purchased', 'margin-redeemed', 'margin-error'];
+/** Every event any element fires, as custom-elements.json lists them (`npm run analyze`). */
+export const EVENTS = [...new Set(manifest.modules.flatMap((m) => m.declarations.flatMap((d) => d.events.map((e) => e.name))))].sort();
 
 async function start(): Promise<void> {
   const status = document.querySelector<HTMLElement>('#status')!;

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/margin-borrow-repay.js';
+import { manifestArgTypes } from './manifest-controls.js';
 import { dark, storyStack } from './support.js';
 
 interface Args {
@@ -25,19 +26,16 @@ const meta: Meta<Args> = {
   title: 'Elements/margin-borrow-repay',
   component: 'margin-borrow-repay',
   args: { exchange: 'kucoin', 'margin-mode': 'cross', symbol: '', currency: 'USDT', locale: 'en-US' },
-  argTypes: {
-    exchange: { control: 'inline-radio', options: ['kucoin', 'bitmart'] },
-    'margin-mode': { control: 'inline-radio', options: ['cross', 'isolated'] },
-  },
+  argTypes: manifestArgTypes('margin-borrow-repay'),
 };
 export default meta;
 type Story = StoryObj<Args>;
 
-export const KuCoinCross: Story = { render: render('loan-cross') };
-export const KuCoinIsolated: Story = { args: { 'margin-mode': 'isolated', symbol: 'BTC-USDT', currency: 'BTC' }, render: render('loan-isolated') };
-export const BitMart: Story = { args: { exchange: 'bitmart', 'margin-mode': 'isolated', symbol: 'BTC_USDT', currency: 'USDT' }, render: render('loan-bitmart') };
-export const BorrowingDisabled: Story = { args: { currency: 'LUNC' }, render: render('loan-disabled') };
+export const KuCoinCross: Story = { name: 'KuCoin cross', render: render('loan-cross') };
+export const KuCoinIsolated: Story = { name: 'KuCoin isolated', args: { 'margin-mode': 'isolated', symbol: 'BTC-USDT', currency: 'BTC' }, render: render('loan-isolated') };
+export const BitMart: Story = { name: 'BitMart', args: { exchange: 'bitmart', 'margin-mode': 'isolated', symbol: 'BTC_USDT', currency: 'USDT' }, render: render('loan-bitmart') };
+export const BorrowingDisabled: Story = { name: 'Borrowing disabled', args: { currency: 'LUNC' }, render: render('loan-disabled') };
 export const Loading: Story = { render: render('loan-loading', 'loading') };
 export const Error: Story = { render: render('loan-error', 'error') };
 export const Dark: Story = { render: (args) => dark(render('loan-dark')(args)) };
-export const GermanLocale: Story = { args: { locale: 'de-DE' }, render: render('loan-de') };
+export const GermanLocale: Story = { name: 'German locale', args: { locale: 'de-DE' }, render: render('loan-de') };

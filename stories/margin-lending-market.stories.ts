@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/margin-lending-market.js';
+import { manifestArgTypes } from './manifest-controls.js';
 import { dark, storyStack } from './support.js';
 
 interface Args {
@@ -21,16 +22,16 @@ const meta: Meta<Args> = {
   title: 'Elements/margin-lending-market',
   component: 'margin-lending-market',
   args: { exchange: 'kucoin', filter: '', locale: 'en-US' },
-  argTypes: { exchange: { control: 'inline-radio', options: ['kucoin', 'bitmart'] } },
+  argTypes: manifestArgTypes('margin-lending-market'),
 };
 export default meta;
 type Story = StoryObj<Args>;
 
-export const KuCoin: Story = { render: render('lending-kucoin') };
-export const BitMart: Story = { args: { exchange: 'bitmart' }, render: render('lending-bitmart') };
+export const KuCoin: Story = { name: 'KuCoin', render: render('lending-kucoin') };
+export const BitMart: Story = { name: 'BitMart', args: { exchange: 'bitmart' }, render: render('lending-bitmart') };
 export const Filtered: Story = { args: { filter: 'US' }, render: render('lending-filtered') };
 export const Empty: Story = { args: { filter: 'NOTHING-MATCHES' }, render: render('lending-empty') };
 export const Loading: Story = { render: render('lending-loading', 'loading') };
 export const Error: Story = { render: render('lending-error', 'error') };
 export const Dark: Story = { render: (args) => dark(render('lending-dark')(args)) };
-export const GermanLocale: Story = { args: { locale: 'de-DE' }, render: render('lending-de') };
+export const GermanLocale: Story = { name: 'German locale', args: { locale: 'de-DE' }, render: render('lending-de') };

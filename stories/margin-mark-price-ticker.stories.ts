@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/margin-mark-price-ticker.js';
+import { manifestArgTypes } from './manifest-controls.js';
 import { dark, storyStack } from './support.js';
 
 interface Args {
@@ -23,7 +24,7 @@ const meta: Meta<Args> = {
   title: 'Elements/margin-mark-price-ticker',
   component: 'margin-mark-price-ticker',
   args: { mode: 'list', symbols: 'BTC-USDT,ETH-USDT,SOL-USDT,XRP-USDT,DOGE-USDT,LUNC-USDT', 'poll-interval': 1000, locale: 'en-US' },
-  argTypes: { mode: { control: 'inline-radio', options: ['tape', 'list', 'single'] } },
+  argTypes: manifestArgTypes('margin-mark-price-ticker'),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -35,4 +36,4 @@ export const Loading: Story = { render: render('ticker-loading', 'loading') };
 export const Error: Story = { render: render('ticker-error', 'error') };
 export const Empty: Story = { args: { symbols: 'NOT-LISTED' }, render: render('ticker-empty') };
 export const Dark: Story = { render: (args) => dark(render('ticker-dark')(args)) };
-export const GermanLocale: Story = { args: { locale: 'de-DE' }, render: render('ticker-de') };
+export const GermanLocale: Story = { name: 'German locale', args: { locale: 'de-DE' }, render: render('ticker-de') };

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/margin-order-ticket.js';
+import { manifestArgTypes } from './manifest-controls.js';
 import { dark, storyStack } from './support.js';
 
 interface Args {
@@ -29,23 +30,18 @@ const meta: Meta<Args> = {
   title: 'Elements/margin-order-ticket',
   component: 'margin-order-ticket',
   args: { symbol: 'BTC-USDT', 'margin-mode': 'cross', side: 'buy', 'order-type': 'limit', api: 'hf', confirm: false, locale: 'en-US' },
-  argTypes: {
-    'margin-mode': { control: 'inline-radio', options: ['cross', 'isolated'] },
-    side: { control: 'inline-radio', options: ['buy', 'sell'] },
-    'order-type': { control: 'inline-radio', options: ['limit', 'market'] },
-    api: { control: 'inline-radio', options: ['hf', 'v1'] },
-  },
+  argTypes: manifestArgTypes('margin-order-ticket'),
 };
 export default meta;
 type Story = StoryObj<Args>;
 
 export const Limit: Story = { render: render('ticket-limit') };
 export const Market: Story = { args: { 'order-type': 'market', side: 'sell' }, render: render('ticket-market') };
-export const SymbolPicker: Story = { args: { symbol: '' }, render: render('ticket-picker') };
+export const SymbolPicker: Story = { name: 'Symbol picker', args: { symbol: '' }, render: render('ticket-picker') };
 export const Isolated: Story = { args: { 'margin-mode': 'isolated', symbol: 'ETH-USDT' }, render: render('ticket-isolated') };
-export const V1WithReview: Story = { args: { api: 'v1', confirm: true }, render: render('ticket-v1') };
-export const TradingDisabled: Story = { args: { symbol: 'LUNC-USDT' }, render: render('ticket-disabled') };
+export const V1WithReview: Story = { name: 'V1 with review', args: { api: 'v1', confirm: true }, render: render('ticket-v1') };
+export const TradingDisabled: Story = { name: 'Trading disabled', args: { symbol: 'LUNC-USDT' }, render: render('ticket-disabled') };
 export const Loading: Story = { render: render('ticket-loading', 'loading') };
 export const Error: Story = { render: render('ticket-error', 'error') };
 export const Dark: Story = { render: (args) => dark(render('ticket-dark')(args)) };
-export const GermanLocale: Story = { args: { locale: 'de-DE' }, render: render('ticket-de') };
+export const GermanLocale: Story = { name: 'German locale', args: { locale: 'de-DE' }, render: render('ticket-de') };

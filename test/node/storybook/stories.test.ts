@@ -1,6 +1,7 @@
 /**
  * Builds the static Storybook and opens every story and docs page in Chromium, failing on any
- * console error, page error or empty render.
+ * console error, page error or empty render; each element's docs page shows what
+ * custom-elements.json says of it (description, attributes, events, parts).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -37,6 +38,45 @@ describe('Storybook', () => {
   test('has docs pages and a story per element', () => {
     const titles = new Set(entries.map((e) => e.title));
     for (const docs of ['Docs/Getting started', 'Docs/Signing proxy', 'Docs/Sandbox']) assert.ok(titles.has(docs), docs);
+  });
+
+  test('story names read as the venues spell them', () => {
+    const names = new Set(entries.filter((e) => e.type === 'story').map((e) => e.name));
+    for (const name of ['KuCoin cross', 'BitMart', 'V1 with review']) assert.ok(names.has(name), name);
+    assert.deepEqual([...names].filter((name) => /Ku Coin|Bit Mart|V 1/.test(name)), []);
+  });
+
+  test("each element's docs page shows its description, attributes, events and parts from custom-elements.json", async () => {
+    const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as {
+      modules: Array<{ declarations: Array<{ tagName: string; description: string; attributes: Array<{ name: string; description: string }>; events: Array<{ name: string }>; cssParts: Array<{ name: string; description: string }> }> }>;
+    };
+    const declarations = manifest.modules.flatMap((m) => m.declarations);
+    assert.equal(declarations.length, 4);
+    const page = await browser.newPage();
+    const missing: string[] = [];
+    for (const declaration of declarations) {
+      const id = `elements-${declaration.tagName}--docs`;
+      assert.ok(entries.some((e) => e.id === id), id);
+      await page.goto(`${site.url}/iframe.html?id=${id}&viewMode=docs`, { waitUntil: 'load' });
+      await page.waitForSelector('#storybook-docs .docblock-argstable', { timeout: 15_000 });
+      // The table's sections start collapsed past the first: open them all, then read the text.
+      await page.evaluate(() => {
+        for (const toggle of document.querySelectorAll<HTMLElement>('#storybook-docs .docblock-argstable button[title^="Show"], #storybook-docs .docblock-argstable tr[title^="Show"]')) toggle.click();
+      });
+      const text = (await page.$eval('#storybook-docs', (el) => (el as HTMLElement).innerText)).replace(/\s+/g, ' ');
+      const squash = (value: string) => value.replace(/`/g, '').replace(/\s+/g, ' ').trim();
+      const wanted = [
+        squash(declaration.description).slice(0, 60),
+        ...declaration.attributes.map((a) => a.name),
+        squash(declaration.attributes[0]!.description),
+        ...declaration.events.map((e) => e.name),
+        ...declaration.cssParts.map((p) => p.name),
+        squash(declaration.cssParts[0]!.description),
+      ];
+      for (const want of wanted) if (!text.includes(want)) missing.push(`${declaration.tagName}: ${want}`);
+    }
+    await page.close();
+    assert.deepEqual(missing, []);
   });
 
   test('every story and docs page renders without an error', async () => {
