@@ -2,8 +2,10 @@
  * Request bodies: read no more than the limit, accept only a JSON object, and hand on the
  * re-serialized text, so the body the guards checked, the body signed and the body sent are one
  * (a duplicate key, read one way here and another way by the venue, cannot slip through).
- * Reading is the adapter's (a web stream, a node:http request); judging the text is shared.
+ * Numbers are written back exactly as the caller wrote them (json-text.ts), never through a
+ * double. Reading is the adapter's (a web stream, a node:http request); judging the text is shared.
  */
+import { JsonNumber, JsonTextError, readJson, writeJson, type JsonObject, type JsonValue } from './json-text.js';
 import { Refusal } from './respond.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -82,22 +84,24 @@ export function checkJsonContentType(value: string | null): void {
 export interface JsonBody {
   /** The exact text signed and sent. */
   text: string;
-  json: Record<string, unknown>;
+  /** Numbers are `JsonNumber`s holding their text. */
+  json: JsonObject;
+}
+
+function isObject(value: JsonValue): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof JsonNumber);
 }
 
 /** A JSON object, returned parsed and as the exact text to sign and send. */
 export function parseJsonObject(raw: string): JsonBody {
-  let json: unknown;
+  let json: JsonValue;
   try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new Refusal(400, 'bad_body', 'The body is not JSON.');
+    json = readJson(raw);
+  } catch (error) {
+    throw new Refusal(400, 'bad_body', error instanceof JsonTextError && error.tooDeep ? error.message : 'The body is not JSON.');
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new Refusal(400, 'bad_body', 'The body must be a JSON object.');
-  }
-  const object = json as Record<string, unknown>;
-  return { text: JSON.stringify(object), json: object };
+  if (!isObject(json)) throw new Refusal(400, 'bad_body', 'The body must be a JSON object.');
+  return { text: writeJson(json), json };
 }
 
 /** A POST's body: a JSON object, returned parsed and as the exact text to sign and send. */

@@ -2,7 +2,11 @@
  * The signing proxy's one implementation, whatever serves it. Every request walks the same
  * checks, cheapest and least trusting first: Host, Origin, method override, caller, rate limit,
  * allow-list, venue keys, body, guards. Only then is it signed and sent, and nothing refused
- * ever reaches a venue.
+ * ever reaches a venue. (`/healthz` and `/metrics`, the operator's routes, come first: ops.ts.)
+ *
+ * Public market data is the same for every caller: identical public GETs in flight at once make
+ * one venue call (coalescing), and their answers say `Cache-Control: public, max-age=N`, so a
+ * CDN in front fans one call out to every browser. Everything else is `private, no-store`.
  *
  * It works on a small description of the request (`ProxyRequestView`) and returns a small
  * description of the answer (`ProxyAnswer`); an adapter supplies both ends and the upstream call.
@@ -10,30 +14,32 @@
  * Request/Response, and the node:http one (src/node/proxy.ts) the CLI runs, which never builds
  * a Request, a Response, a Headers or a URL object per request.
  */
-import { constantTimeEqual } from '../core/signing.js';
 import type { Venue } from '../core/endpoints.js';
 import { checkTarget, refuseMethodOverride, resolveRoute, type ProxyRoute } from './allowlist.js';
 import { checkJsonContentType, parseJsonObject, refuseNonEmptyBody, type JsonBody } from './body.js';
-import { CorsPolicy } from './cors.js';
+import { callerCheck } from './callers.js';
+import { CorsPolicy, refuseOrigin } from './cors.js';
 import { createGuard } from './guards.js';
 import { createLogSink } from './log.js';
+import { TextMetrics } from './metrics.js';
+import { healthAnswer, metricsAnswer, metricsGate, opsRoute } from './ops.js';
 import { RateLimiter } from './rate-limit.js';
 import { BASE_HEADERS, Refusal, refusalAnswer, upstreamRedirect, type ProxyAnswer } from './respond.js';
-import { BitmartSigner } from './sign-bitmart.js';
-import { KucoinSigner, type HmacSha256 } from './sign-kucoin.js';
-import type { KucoinCredentials, KucoinOptions, SigningProxyOptions } from './types.js';
+import type { HmacSha256 } from './sign-kucoin.js';
+import { createSigners, type Signers } from './signers.js';
+import type { ProxyMetrics, SigningProxyOptions } from './types.js';
 
 export const DEFAULT_KUCOIN_BASE_URL = 'https://api.kucoin.com';
 export const DEFAULT_BITMART_BASE_URL = 'https://api-cloud.bitmart.com';
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 export const DEFAULT_RATE_LIMIT = { capacity: 30, refillPerSecond: 5 } as const;
+export const DEFAULT_PUBLIC_MAX_AGE_SECONDS = 1;
 /** The names a loopback proxy answers to when no `allowedHosts` are given. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
 
 const CANONICAL_BASE_PATH = /^(?:\/[A-Za-z0-9_-]+)*$/;
 const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/;
-const BEARER = /^Bearer[ ]+(\S+)[ ]*$/i;
 
 /** What the core needs to know of a request; each adapter implements it over its own objects. */
 export interface ProxyRequestView {
@@ -74,6 +80,8 @@ export interface UpstreamCall {
   body: string | undefined;
   /** The whole answer must have arrived by then. */
   timeoutMs: number;
+  /** The allow-list template of the call, for metrics. */
+  route?: string;
 }
 
 /** The venue's answer, read whole. */
@@ -146,51 +154,6 @@ function hostMatcher(allowedHosts: SigningProxyOptions['allowedHosts']): HostChe
   };
 }
 
-/** No keys at all means public data only; some keys but not all is a mistake worth stopping for. */
-function hasKucoinKeys(options: KucoinOptions): options is KucoinOptions & KucoinCredentials {
-  const given = [options.apiKey, options.apiSecret, options.apiPassphrase].filter((value) => value !== undefined);
-  if (given.length === 0) return false;
-  if (given.length !== 3) throw new TypeError('KuCoin needs apiKey, apiSecret and apiPassphrase together, or none of them.');
-  return true;
-}
-
-/** The caller's id (for rate limits and logs); a promise only when an `authorize` hook makes it one. */
-type Identify = (request: ProxyRequestView) => string | Promise<string>;
-
-function unauthorized(): Refusal {
-  return new Refusal(401, 'unauthorized', 'Send a valid caller credential.', { 'www-authenticate': 'Bearer' });
-}
-
-function callerCheck(options: SigningProxyOptions): Identify {
-  const given = [options.token !== undefined, options.authorize !== undefined, options.allowAnonymous === true];
-  if (given.filter(Boolean).length !== 1) {
-    throw new TypeError(
-      'Give exactly one caller check: token, authorize, or allowAnonymous: true (a loopback demo without any check).',
-    );
-  }
-  const { token, authorize } = options;
-  if (token !== undefined) {
-    if (token.length < 16) throw new TypeError('token must be at least 16 characters.');
-    return (request) => {
-      const match = BEARER.exec(request.header('authorization') ?? '');
-      if (!match || !constantTimeEqual(match[1]!, token)) throw unauthorized();
-      return 'token';
-    };
-  }
-  if (authorize) {
-    const judge = (verdict: boolean | string): string => {
-      if (verdict === true) return 'caller';
-      if (typeof verdict === 'string' && verdict !== '') return verdict;
-      throw unauthorized();
-    };
-    return (request) => {
-      const verdict = authorize(request.toRequest());
-      return typeof verdict === 'object' ? Promise.resolve(verdict).then(judge) : judge(verdict);
-    };
-  }
-  return (request) => (request.remoteAddress ? `anonymous:${request.remoteAddress}` : 'anonymous');
-}
-
 /** Passed on from the venue's answer; everything else (Set-Cookie, hop-by-hop, server banners) is dropped. */
 function passesThrough(name: string): boolean {
   return name === 'content-type' || name === 'retry-after' || name.startsWith('gw-ratelimit-') || name.startsWith('x-bm-ratelimit-');
@@ -198,11 +161,19 @@ function passesThrough(name: string): boolean {
 
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
-/** The venue's answer as ours: its status and body, the headers a caller needs, ours and CORS. */
-function venueAnswer(upstream: UpstreamAnswer, cors: Readonly<Record<string, string>>): ProxyAnswer {
+const PRIVATE = 'private, no-store';
+
+/**
+ * The venue's answer as ours: its status and body, the headers a caller needs, ours and CORS.
+ * `cacheControl` is for a public 200; anything else is private.
+ */
+function venueAnswer(upstream: UpstreamAnswer, cors: Readonly<Record<string, string>>, cacheControl: string): ProxyAnswer {
   const status = upstream.status;
   if (status >= 300 && status < 400) throw upstreamRedirect();
-  const headers: Record<string, string> = { 'cache-control': BASE_HEADERS['cache-control']!, 'x-content-type-options': BASE_HEADERS['x-content-type-options']! };
+  const headers: Record<string, string> = {
+    'cache-control': status === 200 ? cacheControl : PRIVATE,
+    'x-content-type-options': BASE_HEADERS['x-content-type-options']!,
+  };
   const pairs = upstream.headers;
   for (let i = 0; i + 1 < pairs.length; i += 2) {
     const name = pairs[i]!.toLowerCase();
@@ -218,6 +189,8 @@ function venueAnswer(upstream: UpstreamAnswer, cors: Readonly<Record<string, str
 interface Entry {
   caller: string | null;
   venue: Venue | null;
+  /** The allow-list template (`/api/v3/hf/margin/orders/{orderId}`): a bounded metrics label. */
+  route: string;
   cors: Readonly<Record<string, string>>;
 }
 
@@ -227,6 +200,8 @@ const NO_CORS: Readonly<Record<string, string>> = Object.freeze({});
 export interface ProxyPlatform {
   /** The HMAC signatures are computed with (default: Web Crypto, a promise per signature). */
   hmac?: HmacSha256;
+  /** Where /metrics counts (default: the fetch handler's own text exposition). */
+  metrics?: ProxyMetrics;
 }
 
 /** The checks, signing and logging of the proxy, with the upstream call left to the adapter. */
@@ -241,25 +216,69 @@ export function createProxyCore<V extends ProxyRequestView>(
   const basePath = options.basePath ?? '';
   if (!CANONICAL_BASE_PATH.test(basePath)) throw new TypeError('basePath must look like /api/proxy (no trailing slash).');
 
-  const identify = callerCheck(options);
+  const callers = callerCheck(options);
+  const identify = callers.identify;
   const checkHost = hostMatcher(options.allowedHosts);
   const cors = new CorsPolicy(options.allowedOrigins);
   const guarded = options.readOnly === true || options.allowedSymbols !== undefined || options.maxOrderNotional !== undefined;
   const guard = guarded ? createGuard(options) : undefined;
-  const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
+  const limiter =
+    options.rateLimit === false ? undefined : (options.rateLimitStore ?? new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now));
   const log = createLogSink(options.log);
+  const metrics = options.metrics ?? platform.metrics ?? new TextMetrics();
+  const checkMetricsCaller = metricsGate(options.metricsToken);
+  const maxAge = options.publicMaxAgeSeconds ?? DEFAULT_PUBLIC_MAX_AGE_SECONDS;
+  if (!Number.isInteger(maxAge) || maxAge < 0) throw new TypeError('publicMaxAgeSeconds must be a whole number of seconds, 0 or more.');
+  const publicCache = `public, max-age=${maxAge}`;
+  const signersFor = createSigners(options, platform.hmac, now);
   const kucoinOrigin = venueOrigin('kucoin', options.kucoin?.baseUrl ?? DEFAULT_KUCOIN_BASE_URL);
-  const kucoinKeys = options.kucoin;
-  const kucoinSigner = kucoinKeys && hasKucoinKeys(kucoinKeys) ? new KucoinSigner(kucoinKeys, platform.hmac) : undefined;
-  const bitmartOrigin = options.bitmart ? venueOrigin('bitmart', options.bitmart.baseUrl ?? DEFAULT_BITMART_BASE_URL) : undefined;
-  const bitmartSigner = options.bitmart ? new BitmartSigner(options.bitmart, platform.hmac) : undefined;
+  const bitmartOrigin = venueOrigin('bitmart', options.bitmart?.baseUrl ?? DEFAULT_BITMART_BASE_URL);
+  /** Public GETs on their way to the venue, by origin + path + query: later identical ones wait for the first. */
+  const inFlight = new Map<string, Promise<UpstreamAnswer>>();
 
   function notConfigured(venue: Venue): Refusal {
-    return new Refusal(503, 'venue_not_configured', `This proxy has no ${venue} API keys: only its public routes are served.`);
+    return new Refusal(503, 'venue_not_configured', `This proxy has no ${venue} API keys for this caller: only its public routes are served.`);
+  }
+
+  /** The venue call, shared with identical public GETs in flight; a shared call its starter abandoned is made again. */
+  async function coalesced(key: string, venue: Venue, call: UpstreamCall, request: V): Promise<UpstreamAnswer> {
+    const pending = inFlight.get(key);
+    if (pending) {
+      try {
+        return await pending;
+      } catch (error) {
+        if (!(error instanceof Refusal && error.code === 'client_closed')) throw error;
+        return timed(venue, call, request);
+      }
+    }
+    const started = timed(venue, call, request);
+    inFlight.set(key, started);
+    try {
+      return await started;
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  /** The venue call, its time recorded. */
+  function timed(venue: Venue, call: UpstreamCall, request: V): Promise<UpstreamAnswer> {
+    const began = performance.now();
+    const done = () => metrics.upstream(venue, call.route ?? 'none', (performance.now() - began) / 1000);
+    return forward(call, request).then(
+      (answer) => {
+        done();
+        return answer;
+      },
+      (error: unknown) => {
+        done();
+        throw error;
+      },
+    );
   }
 
   /** The venue headers; a promise only while a Web Crypto signature is being computed. */
   function upstreamHeaders(
+    signers: Signers,
     route: ProxyRoute,
     method: string,
     pathWithQuery: string,
@@ -270,6 +289,7 @@ export function createProxyCore<V extends ProxyRequestView>(
     const { auth } = route.endpoint;
     if (auth === 'public') return headers;
     const timestamp = now();
+    const { kucoin: kucoinSigner, bitmart: bitmartSigner } = signers;
     if (route.venue === 'kucoin') {
       if (!kucoinSigner) throw notConfigured('kucoin');
       headers['content-type'] = 'application/json';
@@ -285,9 +305,25 @@ export function createProxyCore<V extends ProxyRequestView>(
     return headers;
   }
 
+  async function operate(route: 'healthz' | 'metrics', request: V, entry: Entry): Promise<ProxyAnswer> {
+    entry.route = `/${route}`;
+    if (route === 'healthz') return healthAnswer();
+    // Without its own token, /metrics is a loopback route like any other: the Host check applies.
+    if (options.metricsToken === undefined) checkHost?.(request);
+    checkMetricsCaller(request.header('authorization'), request.remoteAddress);
+    return metricsAnswer(metrics);
+  }
+
   async function handle(request: V, entry: Entry): Promise<ProxyAnswer> {
+    const target = request.target;
+    const mark = target.indexOf('?');
+    const ops = opsRoute(request.method, mark === -1 ? target : target.slice(0, mark), basePath);
+    if (ops) return operate(ops, request, entry);
+    const origin = request.header('origin');
+    // Computed first, so every refusal an allowed page gets (the Host's too) is one it can read.
+    entry.cors = cors.headersFor(origin);
     checkHost?.(request);
-    entry.cors = cors.headersFor(request.header('origin'));
+    if (origin !== null && !cors.allows(origin) && request.method !== 'OPTIONS') throw refuseOrigin();
     refuseMethodOverride(request);
     const method = request.method;
     if (method === 'OPTIONS') {
@@ -299,7 +335,14 @@ export function createProxyCore<V extends ProxyRequestView>(
     const identified = identify(request);
     const caller = typeof identified === 'string' ? identified : await identified;
     entry.caller = caller;
-    const decision = limiter?.take(caller);
+    const taken = limiter?.take(caller);
+    let decision;
+    try {
+      decision = taken instanceof Promise ? await taken : taken;
+    } catch {
+      // A shared store that cannot answer fails closed: no budget is no budget.
+      throw new Refusal(503, 'rate_limit_unavailable', 'The rate limiter cannot be reached: try again shortly.', { 'retry-after': '1' });
+    }
     if (decision && !decision.ok) {
       throw new Refusal(429, 'rate_limited', 'Too many requests: wait and try again.', {
         'retry-after': String(decision.retryAfterSeconds),
@@ -308,7 +351,14 @@ export function createProxyCore<V extends ProxyRequestView>(
 
     const route = resolveRoute(method, checkTarget(request.target, request.raw, request.parsedPath), basePath);
     entry.venue = route.venue;
-    if (route.endpoint.auth !== 'public' && (route.venue === 'kucoin' ? !kucoinSigner : !bitmartSigner)) throw notConfigured(route.venue);
+    entry.route = route.endpoint.path;
+    const isPublic = route.endpoint.auth === 'public';
+    let signers: Signers | undefined;
+    if (!isPublic) {
+      const found = signersFor(caller);
+      signers = found instanceof Promise ? await found : found;
+      if (!(route.venue === 'kucoin' ? signers.kucoin : signers.bitmart)) throw notConfigured(route.venue);
+    }
 
     let body: JsonBody | undefined;
     if (method === 'POST') {
@@ -322,24 +372,25 @@ export function createProxyCore<V extends ProxyRequestView>(
     guard?.({ endpoint: route.endpoint, pathParams: route.pathParams, queryParams: route.queryParams, body: body?.json });
 
     const pathWithQuery = route.query ? `${route.path}?${route.query}` : route.path;
-    const headers = upstreamHeaders(route, method, pathWithQuery, body?.text);
-    const answer = await forward(
-      {
-        origin: route.venue === 'kucoin' ? kucoinOrigin : bitmartOrigin!,
-        pathWithQuery,
-        method,
-        headers: headers instanceof Promise ? await headers : headers,
-        body: body?.text,
-        timeoutMs: upstreamTimeoutMs,
-      },
-      request,
-    );
-    return venueAnswer(answer, entry.cors);
+    const venueOrigin = route.venue === 'kucoin' ? kucoinOrigin : bitmartOrigin;
+    const headers = signers ? upstreamHeaders(signers, route, method, pathWithQuery, body?.text) : { accept: 'application/json' };
+    const call: UpstreamCall = {
+      origin: venueOrigin,
+      pathWithQuery,
+      method,
+      headers: headers instanceof Promise ? await headers : headers,
+      body: body?.text,
+      timeoutMs: upstreamTimeoutMs,
+      route: entry.route,
+    };
+    if (isPublic && method === 'GET') return venueAnswer(await coalesced(venueOrigin + pathWithQuery, route.venue, call, request), entry.cors, publicCache);
+    return venueAnswer(await timed(route.venue, call, request), entry.cors, PRIVATE);
   }
 
   return async (request) => {
     const started = log ? now() : 0;
-    const entry: Entry = { caller: null, venue: null, cors: NO_CORS };
+    const entry: Entry = { caller: null, venue: null, route: 'none', cors: NO_CORS };
+    metrics.started();
     let answer: ProxyAnswer;
     let error: string | undefined;
     try {
@@ -349,6 +400,7 @@ export function createProxyCore<V extends ProxyRequestView>(
       error = refusal.code;
       answer = refusalAnswer(refusal, entry.cors);
     }
+    metrics.answered(entry.venue ?? 'none', entry.route, answer.status, entry.caller === null ? 'none' : callers.label(entry.caller), error);
     if (!log) return answer;
     const target = request.target;
     const mark = target.indexOf('?');

@@ -2,8 +2,9 @@
  * Optional limits an operator puts on what the proxy's keys may do: read-only, a list of symbols,
  * a largest order. Each fails closed: what it cannot check, it refuses.
  */
-import { Decimal, parseVenueDecimal, type Decimal as DecimalValue } from '../core/decimal.js';
+import { Decimal, type Decimal as DecimalValue } from '../core/decimal.js';
 import type { EndpointSpec } from '../core/endpoints.js';
+import { JsonNumber, type JsonObject } from './json-text.js';
 import { Refusal } from './respond.js';
 
 export interface GuardOptions {
@@ -16,8 +17,8 @@ export interface GuardInput {
   endpoint: EndpointSpec;
   pathParams: Readonly<Record<string, string>>;
   queryParams: ReadonlyMap<string, string>;
-  /** The parsed JSON body, when the call has one. */
-  body: Readonly<Record<string, unknown>> | undefined;
+  /** The parsed JSON body, when the call has one (numbers as the text the caller wrote). */
+  body: Readonly<JsonObject> | undefined;
 }
 
 export type Guard = (input: GuardInput) => void;
@@ -34,8 +35,26 @@ const NAMES_A_SYMBOL = new Set([
   'marginRepayIsolated',
 ]);
 
+/**
+ * Symbols as both venues spell them (`BTC-USDT`, `BTC_USDT`, `1INCH-USDT`): ASCII letters, digits,
+ * `-` and `_`. Anything else is refused before comparing, so no Unicode case mapping (`ſ`
+ * upper-cases to `S`, `ı` to `I`) can make a symbol look allowed.
+ */
+const SYMBOL = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+/**
+ * The plain decimals the venues take as amounts: digits, one optional fraction. No sign, no
+ * exponent (`1e-1000000000` x `1e1000000000` would pass a notional check as 1), no `.5`.
+ */
+const PLAIN_DECIMAL = /^\d{1,40}(?:\.\d{1,40})?$/;
+
 function guardRefusal(message: string): Refusal {
   return new Refusal(403, 'guard', message);
+}
+
+/** Upper case of a symbol in the venue alphabet; refuses any other text. */
+function symbolKey(symbol: string): string {
+  if (!SYMBOL.test(symbol)) throw guardRefusal(`${JSON.stringify(symbol)} is not a symbol this proxy can check (A-Z, 0-9, - and _ only).`);
+  return symbol.toUpperCase();
 }
 
 /** Every symbol the call names: path `{symbol}`, query `symbol` (comma-separated lists too), body `symbol`. */
@@ -60,15 +79,20 @@ function checkSymbols(allowed: ReadonlySet<string>, input: GuardInput): void {
   }
   for (const symbol of named) {
     // Venues read symbols case-insensitively, so the guard does too: `btc-usdt` is BTC-USDT.
-    if (!allowed.has(symbol.toUpperCase())) throw guardRefusal(`Symbol ${symbol.toUpperCase()} is not allowed by this proxy.`);
+    const key = symbolKey(symbol);
+    if (!allowed.has(key)) throw guardRefusal(`Symbol ${key} is not allowed by this proxy.`);
   }
 }
 
-function readAmount(body: Readonly<Record<string, unknown>>, field: string): DecimalValue | undefined {
-  if (!(field in body) || body[field] === undefined) return undefined;
-  const parsed = parseVenueDecimal(body[field]);
-  if (!parsed.ok || parsed.value.isNegative()) throw guardRefusal(`${field} is not a decimal the notional guard can check.`);
-  return parsed.value;
+/** An amount as a string or a JSON number, read from the text the caller wrote (never a double). */
+function readAmount(body: Readonly<JsonObject>, field: string): DecimalValue | undefined {
+  if (!(field in body)) return undefined;
+  const value = body[field];
+  const text = typeof value === 'string' ? value : value instanceof JsonNumber ? value.text : undefined;
+  if (text === undefined || !PLAIN_DECIMAL.test(text)) {
+    throw guardRefusal(`${field} must be a plain decimal like 100 or 0.25 for the notional guard to check it.`);
+  }
+  return new Decimal(text);
 }
 
 /**
@@ -76,7 +100,7 @@ function readAmount(body: Readonly<Record<string, unknown>>, field: string): Dec
  * bounded only by `funds`: KuCoin ignores `price` on market orders, so a market order by `size`
  * has no price to bound it and is refused (send `funds` instead).
  */
-export function orderNotional(body: Readonly<Record<string, unknown>>): DecimalValue {
+export function orderNotional(body: Readonly<JsonObject>): DecimalValue {
   const type = body.type ?? 'limit';
   const price = readAmount(body, 'price');
   const size = readAmount(body, 'size');
@@ -96,13 +120,17 @@ export function orderNotional(body: Readonly<Record<string, unknown>>): DecimalV
 
 export function createGuard(options: GuardOptions): Guard {
   const allowedSymbols = options.allowedSymbols
-    ? new Set(options.allowedSymbols.map((symbol) => symbol.toUpperCase()))
+    ? new Set(
+        options.allowedSymbols.map((symbol) => {
+          if (!SYMBOL.test(symbol)) throw new TypeError(`allowedSymbols takes venue symbols like BTC-USDT, got ${JSON.stringify(symbol)}.`);
+          return symbol.toUpperCase();
+        }),
+      )
     : undefined;
   let maxNotional: DecimalValue | undefined;
   if (options.maxOrderNotional !== undefined) {
-    const parsed = parseVenueDecimal(options.maxOrderNotional);
-    if (!parsed.ok || parsed.value.isNegative()) throw new TypeError('maxOrderNotional must be a non-negative decimal string.');
-    maxNotional = new Decimal(parsed.value);
+    if (!PLAIN_DECIMAL.test(options.maxOrderNotional)) throw new TypeError('maxOrderNotional must be a plain decimal string like 1000 or 250.5.');
+    maxNotional = new Decimal(options.maxOrderNotional);
   }
 
   return (input) => {

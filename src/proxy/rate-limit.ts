@@ -1,29 +1,35 @@
 /**
- * A token bucket per caller, in memory: each proxy instance counts its own callers, so behind a
- * load balancer the limit applies per instance.
+ * A token bucket per caller, in memory: the default RateLimitStore. Each proxy instance counts
+ * its own callers, so behind a load balancer the limit applies per instance; a shared store
+ * (src/node/redis-rate-limit.ts) makes instances agree.
  */
-import type { RateLimitOptions } from './types.js';
+import type { RateLimitDecision, RateLimitOptions, RateLimitStore } from './types.js';
 
 interface Bucket {
   tokens: number;
   at: number;
 }
 
-export type RateLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+export type { RateLimitDecision };
+
+/** Throws on limits no bucket can honour; shared by every store. */
+export function checkRateLimitOptions(options: RateLimitOptions): void {
+  if (!(options.capacity >= 1) || !(options.refillPerSecond > 0)) {
+    throw new TypeError('rateLimit needs capacity >= 1 and refillPerSecond > 0.');
+  }
+}
 
 /** Buckets kept before full (idle) ones are dropped: a full bucket and a missing one are the same. */
 const PRUNE_AT = 10_000;
 
-export class RateLimiter {
+export class RateLimiter implements RateLimitStore {
   private readonly capacity: number;
   private readonly refillPerMs: number;
   private readonly now: () => number;
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(options: RateLimitOptions, now: () => number) {
-    if (!(options.capacity >= 1) || !(options.refillPerSecond > 0)) {
-      throw new TypeError('rateLimit needs capacity >= 1 and refillPerSecond > 0.');
-    }
+    checkRateLimitOptions(options);
     this.capacity = options.capacity;
     this.refillPerMs = options.refillPerSecond / 1000;
     this.now = now;

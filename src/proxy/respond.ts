@@ -1,7 +1,8 @@
 /**
- * The proxy's own answers: `{ "error": "<stable code>", "message": "..." }`. The client maps
- * `rate_limited`, `upstream_timeout` and `upstream_unreachable` to typed errors and every other
- * code to ProxyError, so codes are API: never rename one.
+ * The proxy's own answers: `{ "error": "<stable code>", "check": "<which check>", "message": "..." }`.
+ * The client maps `rate_limited`, `upstream_timeout` and `upstream_unreachable` to typed errors
+ * and every other code to ProxyError, so codes are API: never rename one. `check` names the
+ * check that refused, so a page can tell "this origin was refused" from "the proxy is down".
  */
 export type RefusalCode =
   | 'not_allowed'
@@ -18,12 +19,36 @@ export type RefusalCode =
   | 'upstream_timeout'
   | 'upstream_unreachable'
   | 'client_closed'
+  | 'rate_limit_unavailable'
   | 'internal_error';
+
+/** The check a refusal comes from, in the order the proxy runs them. */
+export type RefusalCheck = 'host' | 'origin' | 'auth' | 'rate-limit' | 'allow-list' | 'keys' | 'body' | 'guard' | 'upstream' | 'proxy';
+
+const CHECK_OF: Readonly<Record<RefusalCode, RefusalCheck>> = {
+  host: 'host',
+  origin: 'origin',
+  unauthorized: 'auth',
+  rate_limited: 'rate-limit',
+  rate_limit_unavailable: 'rate-limit',
+  not_allowed: 'allow-list',
+  method_override: 'allow-list',
+  bad_query: 'allow-list',
+  venue_not_configured: 'keys',
+  bad_body: 'body',
+  body_too_large: 'body',
+  guard: 'guard',
+  upstream_timeout: 'upstream',
+  upstream_unreachable: 'upstream',
+  client_closed: 'upstream',
+  internal_error: 'proxy',
+};
 
 /** Thrown inside the handler to answer with a refusal; nothing has been forwarded. */
 export class Refusal extends Error {
   readonly status: number;
   readonly code: RefusalCode;
+  readonly check: RefusalCheck;
   readonly headers: Record<string, string>;
 
   constructor(status: number, code: RefusalCode, message: string, headers: Record<string, string> = {}) {
@@ -31,6 +56,7 @@ export class Refusal extends Error {
     this.name = 'Refusal';
     this.status = status;
     this.code = code;
+    this.check = CHECK_OF[code];
     this.headers = headers;
   }
 }
@@ -58,7 +84,7 @@ export function refusalAnswer(refusal: Refusal, cors: Readonly<Record<string, st
   return {
     status: refusal.status,
     headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', ...refusal.headers, ...cors },
-    body: JSON.stringify({ error: refusal.code, message: refusal.message }),
+    body: JSON.stringify({ error: refusal.code, check: refusal.check, message: refusal.message }),
   };
 }
 

@@ -27,6 +27,43 @@ export interface BitmartCredentials {
   baseUrl?: string;
 }
 
+/** A caller's own venue keys, from `credentials(callerId)`. */
+export interface CallerCredentials {
+  kucoin?: KucoinCredentials;
+  bitmart?: Omit<BitmartCredentials, 'baseUrl'>;
+}
+
+/**
+ * Resolves the venue keys of one caller (platforms whose users bring their own keys). Called at
+ * most once per caller per `credentialsTtlMs`; the keys are never logged or echoed. Resolve to
+ * `undefined` (or leave a venue out) for a caller without keys: its private calls answer 503.
+ */
+export type ResolveCredentials = (callerId: string) => Promise<CallerCredentials | undefined>;
+
+/** Where per-caller token buckets live: memory (one instance) or a shared store (Redis) for many. */
+export interface RateLimitStore {
+  /** Takes one token from the caller's bucket, or says how long until there is one. */
+  take(caller: string): RateLimitDecision | Promise<RateLimitDecision>;
+}
+
+export type RateLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * What the proxy counts, for `/metrics`. The node adapter records into prom-client, the fetch
+ * handler into a small exposition of its own (metrics.ts); `render` writes the text format.
+ */
+export interface ProxyMetrics {
+  /** A request has started (in-flight gauge; `answered` ends it). */
+  started(): void;
+  /** One answered request. `route` is an allow-list template (bounded), `caller` a bounded label. */
+  answered(venue: string, route: string, status: number, caller: string, refusal: string | undefined): void;
+  /** One venue call's time, successful or not. */
+  upstream(venue: string, route: string, seconds: number): void;
+  /** The Prometheus text exposition. */
+  render(): string | Promise<string>;
+  readonly contentType: string;
+}
+
 /** What a server adapter knows about a request beyond the `Request` itself. */
 export interface ProxyRequestInfo {
   /**
@@ -70,7 +107,8 @@ export interface ProxyLogEntry {
 
 export interface SigningProxyOptions {
   kucoin?: KucoinOptions;
-  bitmart?: BitmartCredentials;
+  /** BitMart's keys; with `credentials`, `{ baseUrl }` alone says where BitMart is. */
+  bitmart?: BitmartCredentials | { baseUrl?: string; apiKey?: undefined; apiSecret?: undefined; memo?: undefined };
   /** Exact origins (`https://app.example.com`) allowed to call from a browser. Default: none. */
   allowedOrigins?: readonly string[];
   /**
@@ -81,6 +119,11 @@ export interface SigningProxyOptions {
   allowedHosts?: readonly string[] | 'any';
   /** Bearer token every caller must send (`Authorization: Bearer <token>`), compared in constant time. */
   token?: string;
+  /**
+   * Named callers: `{ alice: '<token>', bob: '<token>' }`. The name is the caller id in logs,
+   * metrics and the rate-limit bucket. May be given with `token` (whose caller id is `token`).
+   */
+  tokens?: Readonly<Record<string, string>>;
   /** Your own caller check (session cookie, JWT...). */
   authorize?: Authorize;
   /** No caller check at all: for a demo on loopback only. Must be said explicitly. */
@@ -93,6 +136,24 @@ export interface SigningProxyOptions {
   maxOrderNotional?: string;
   /** Token bucket per caller; `false` turns it off. Default 30 requests, 5 per second back. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Where the buckets live. Default: this instance's memory. Give a shared store (the node
+   * adapter's `createRedisRateLimitStore`) when several instances must share one budget per caller.
+   */
+  rateLimitStore?: RateLimitStore;
+  /** Per-caller venue keys, resolved per request (cached per caller for `credentialsTtlMs`). */
+  credentials?: ResolveCredentials;
+  /** How long a caller's resolved keys are kept. Default 60 s. */
+  credentialsTtlMs?: number;
+  /** `Cache-Control: public, max-age=<this>` on public market data. Default 1. */
+  publicMaxAgeSeconds?: number;
+  /**
+   * Bearer token for `GET /metrics`. Without it, /metrics answers only callers on loopback
+   * (the adapter must know the peer address).
+   */
+  metricsToken?: string;
+  /** Where `/metrics` counts; adapters supply their own by default. */
+  metrics?: ProxyMetrics;
   /** Default 16 KiB. */
   maxBodyBytes?: number;
   /** Default 10 s. */

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ENDPOINTS } from '../../src/core/endpoints.js';
 import { createGuard, orderNotional, type GuardInput } from '../../src/proxy/guards.js';
+import { JsonNumber, readJson, type JsonObject } from '../../src/proxy/json-text.js';
 import { Refusal } from '../../src/proxy/respond.js';
 
 const endpoint = (name: string) => ENDPOINTS.find((spec) => spec.name === name)!;
@@ -43,6 +44,14 @@ describe('guards: allowed symbols', () => {
     expect(verdict(() => guard(input('marginBorrowIsolated', { body: { symbol: 'ETH_USDT', currency: 'ETH', amount: '1' } })))).to.equal('pass');
   });
 
+  it('fails closed on anything but the venue symbol alphabet (no Unicode case mapping)', () => {
+    // U+017F upper-cases to S and U+0131 to I: compared after toUpperCase they would pass.
+    for (const symbol of ['BTC-U\u017fDT', 'BTC-US\u0131DT', 'BTC-USDT\u0000', 'BTC USDT', 'BTC-USDT.', '\uff22TC-USDT']) {
+      expect(verdict(() => guard(input('addOrder', { body: { symbol } }))), symbol).to.equal('403 guard');
+    }
+    expect(() => createGuard({ allowedSymbols: ['BTC-U\u017fDT'] })).to.throw(TypeError);
+  });
+
   it('refuses order calls that name no symbol, and symbols that are not strings', () => {
     expect(verdict(() => guard(input('addOrder', { body: { side: 'buy' } })))).to.equal('403 guard');
     expect(verdict(() => guard(input('cancelOrderByOrderId', { pathParams: { orderId: '1' } })))).to.equal('403 guard');
@@ -52,7 +61,7 @@ describe('guards: allowed symbols', () => {
   });
 
   it('leaves calls that are not about a symbol alone', () => {
-    expect(verdict(() => guard(input('borrow', { body: { currency: 'USDT', size: 10 } })))).to.equal('pass');
+    expect(verdict(() => guard(input('borrow', { body: { currency: 'USDT', size: new JsonNumber('10') } })))).to.equal('pass');
     expect(verdict(() => guard(input('getCrossMarginSymbols')))).to.equal('pass');
   });
 });
@@ -75,7 +84,7 @@ describe('guards: max order notional', () => {
   });
 
   it('fails closed on what it cannot bound', () => {
-    const refused = [
+    const refused: JsonObject[] = [
       { type: 'market', size: '1' },
       { type: 'market', size: '1', price: '0.0001', funds: '1' },
       { type: 'limit', size: '1' },
@@ -88,7 +97,31 @@ describe('guards: max order notional', () => {
       { price: 'Infinity', size: '1' },
     ];
     for (const body of refused) expect(verdict(() => guard(input('addOrder', { body }))), JSON.stringify(body)).to.equal('403 guard');
-    expect(verdict(() => guard(input('addOrder', { body: { price: 10, size: 99 } })))).to.equal('pass');
+    expect(verdict(() => guard(input('addOrder', { body: { price: new JsonNumber('10'), size: new JsonNumber('99') } })))).to.equal('pass');
+  });
+
+  it('reads amounts from the text the caller wrote, plain decimals only', () => {
+    const body = (text: string) => readJson(text) as JsonObject;
+    // Exponents could make a tiny notional out of huge numbers (1e-1000000000 x 1e1000000000 = 1).
+    for (const text of [
+      '{"price":"1e-1000000000","size":"1e1000000000"}',
+      '{"price":1e-9,"size":1e9}',
+      '{"price":1E2,"size":"1"}',
+      '{"price":"0x10","size":"1"}',
+      '{"price":".5","size":"1"}',
+      '{"price":"+1","size":"1"}',
+      '{"price":"1.","size":"1"}',
+      '{"price":" 1","size":"1"}',
+      '{"price":true,"size":"1"}',
+      '{"price":null,"size":"1"}',
+      '{"price":"1","size":1e400}',
+    ]) {
+      expect(verdict(() => guard(input('addOrder', { body: body(text) }))), text).to.equal('403 guard');
+    }
+    // A JSON number is read exactly, never through a double: 1000.0000000000000000001 > 1000.
+    expect(verdict(() => guard(input('addOrder', { body: body('{"price":1000.0000000000000000001,"size":1}') })))).to.equal('403 guard');
+    expect(verdict(() => guard(input('addOrder', { body: body('{"price":1000.0000000000000000000,"size":1}') })))).to.equal('pass');
+    expect(orderNotional(body('{"price":123456789012345678901234567890,"size":"0.000000000000000000000000000001"}')).toString()).to.equal('0.12345678901234567890123456789');
   });
 
   it('does not apply to other calls', () => {

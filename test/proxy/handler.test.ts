@@ -48,11 +48,24 @@ describe('proxy: CORS', () => {
     expect(refused.headers.get('access-control-allow-origin')).to.equal(PAGE_ORIGIN);
   });
 
-  it('adds no CORS grant when there is no Origin, and none to a refused origin', async () => {
+  it('adds no CORS grant when there is no Origin; a refused origin may read only its refusal', async () => {
     const proxy = testProxy();
     expect((await proxy.handler(call('GET', '/kucoin/api/v3/margin/symbols'))).headers.get('access-control-allow-origin')).to.equal(null);
+    // The preflight passes so the browser sends the call and shows the page why it was refused (issue 19).
+    const preflight = await proxy.handler(
+      requestWith(`${PROXY}/kucoin/api/v3/margin/symbols`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization', 'access-control-request-private-network': 'true' } }),
+    );
+    expect(preflight.status).to.equal(204);
+    expect(preflight.headers.get('access-control-allow-private-network'), 'no loopback access for an unlisted page').to.equal(null);
+    const forwarded = proxy.calls.length;
     const refused = await proxy.handler(call('GET', '/kucoin/api/v3/margin/symbols', undefined, { origin: 'https://evil.example' }));
-    expect(refused.headers.get('access-control-allow-origin')).to.equal(null);
+    expect(refused.status).to.equal(403);
+    expect(refused.headers.get('access-control-allow-origin')).to.equal('https://evil.example');
+    expect(refused.headers.get('access-control-expose-headers'), 'nothing exposed beyond the refusal').to.equal(null);
+    expect(await refused.json()).to.deep.include({ error: 'origin', check: 'origin' });
+    expect(proxy.calls.length, 'nothing forwarded').to.equal(forwarded);
+    const nullOrigin = await proxy.handler(call('GET', '/kucoin/api/v3/margin/symbols', undefined, { origin: 'null' }));
+    expect(nullOrigin.headers.get('access-control-allow-origin')).to.equal(null);
   });
 
   it('refuses wildcard, null and non-exact origins in its options', () => {

@@ -29,6 +29,27 @@ export interface RefusalCase {
 const order = JSON.stringify({ clientOid: 'c1', side: 'buy', symbol: 'BTC-USDT', type: 'limit', price: '100', size: '1' });
 const json = { 'content-type': 'application/json' };
 
+/**
+ * Bodies that must reach the venue exactly as spelled here (the compact form of what was sent):
+ * JSON numbers are never re-serialized through a double (issue 20: `1.2345678901234568e+29`,
+ * `100`, `null` before).
+ */
+export interface ExactBodyCase {
+  name: string;
+  target: string;
+  /** What the caller sends. */
+  body: string;
+  /** What the venue must receive, byte for byte. */
+  sent: string;
+}
+
+export const EXACT_BODY_CASES: readonly ExactBodyCase[] = [
+  { name: 'a 30-digit JSON number size', target: '/kucoin/api/v3/hf/margin/order', body: '{"clientOid":"c1","side":"buy","symbol":"BTC-USDT","type":"limit","price":"1","size":123456789012345678901234567890}', sent: '{"clientOid":"c1","side":"buy","symbol":"BTC-USDT","type":"limit","price":"1","size":123456789012345678901234567890}' },
+  { name: 'a JSON number price with 27 decimals', target: '/kucoin/api/v3/hf/margin/order', body: '{ "clientOid": "c2", "side": "buy", "symbol": "BTC-USDT", "type": "limit", "price": 100.000000000000000000000000001, "size": "1" }', sent: '{"clientOid":"c2","side":"buy","symbol":"BTC-USDT","type":"limit","price":100.000000000000000000000000001,"size":"1"}' },
+  { name: 'a JSON number past the double range', target: '/kucoin/api/v3/margin/borrow', body: '{"currency":"USDT","size":1e400}', sent: '{"currency":"USDT","size":1e400}' },
+  { name: 'a BitMart amount as a JSON number with trailing zeros', target: '/bitmart/spot/v1/margin/isolated/borrow', body: '{"symbol":"BTC_USDT","currency":"USDT","amount":10.500}', sent: '{"symbol":"BTC_USDT","currency":"USDT","amount":10.500}' },
+];
+
 export const REFUSAL_CASES: readonly RefusalCase[] = [
   // The allow-list: the 41 (method, path) pairs of the two docs and DESIGN.md's margin accounts, nothing else.
   { name: 'an endpoint not in the docs', method: 'GET', target: '/kucoin/api/v1/accounts', status: 404, code: 'not_allowed' },
@@ -98,7 +119,9 @@ export const REFUSAL_CASES: readonly RefusalCase[] = [
   { name: 'an origin not allowed', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { origin: 'https://evil.example' }, status: 403, code: 'origin' },
   { name: 'Origin: null', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { origin: 'null' }, status: 403, code: 'origin' },
   { name: 'an allowed origin with another scheme', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { origin: 'http://app.example.com' }, status: 403, code: 'origin' },
-  { name: 'a preflight from an origin not allowed', method: 'OPTIONS', target: '/kucoin/api/v3/hf/margin/order', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' }, status: 403, code: 'origin' },
+  // A preflight from an origin not on the list passes (so the browser lets the page read the 403 that follows); Origin: null gets nothing.
+  { name: 'a preflight from Origin: null', method: 'OPTIONS', target: '/kucoin/api/v3/hf/margin/order', headers: { origin: 'null', 'access-control-request-method': 'POST' }, status: 403, code: 'origin' },
+  { name: 'a signed POST from an origin not allowed', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: { ...json, origin: 'https://evil.example' }, body: order, status: 403, code: 'origin' },
   { name: 'no token', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { authorization: null }, status: 401, code: 'unauthorized' },
   { name: 'a wrong token', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { authorization: 'Bearer proxy-token-TEST-abcdefghijklmnoq' }, status: 401, code: 'unauthorized' },
   { name: 'a prefix of the token', method: 'GET', target: '/kucoin/api/v3/margin/symbols', headers: { authorization: 'Bearer proxy-token-TEST' }, status: 401, code: 'unauthorized' },
@@ -119,6 +142,10 @@ export const REFUSAL_CASES: readonly RefusalCase[] = [
   { name: 'a form-encoded POST', method: 'POST', target: '/kucoin/api/v3/margin/borrow', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'currency=USDT&size=1', status: 400, code: 'bad_body' },
   { name: 'JSON followed by more text', method: 'POST', target: '/kucoin/api/v3/margin/borrow', headers: json, body: '{"currency":"USDT","size":"1"} {"size":"1000"}', status: 400, code: 'bad_body' },
   { name: 'a BitMart borrow over 16 KiB', method: 'POST', target: '/bitmart/spot/v1/margin/isolated/borrow', headers: json, body: JSON.stringify({ symbol: 'BTC_USDT', currency: 'USDT', amount: '1', pad: 'x'.repeat(16 * 1024) }), status: 413, code: 'body_too_large' },
+  // Issue 20's attack run: nesting that overflowed the stack when re-serialized (a 500 before).
+  { name: '7000 nested arrays in 14 KB', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: `{"clientOid":${'['.repeat(7000)}${']'.repeat(7000)}}`, status: 400, code: 'bad_body' },
+  { name: '33 nested objects', method: 'POST', target: '/kucoin/api/v3/margin/borrow', headers: json, body: `${'{"a":'.repeat(33)}1${'}'.repeat(33)}`, status: 400, code: 'bad_body' },
+  { name: 'a raw control character in a string', method: 'POST', target: '/kucoin/api/v3/margin/borrow', headers: json, body: '{"currency":"US\u0001DT","size":"1"}', status: 400, code: 'bad_body' },
   { name: 'a DELETE with a body', method: 'DELETE', target: '/kucoin/api/v3/hf/margin/orders/abc?symbol=BTC-USDT', headers: json, body: order, status: 400, code: 'bad_body' },
   // Rate limit.
   { name: 'the request over the rate limit', method: 'GET', target: '/kucoin/api/v3/margin/symbols', options: { rateLimit: { capacity: 2, refillPerSecond: 1 } }, warmup: 2, status: 429, code: 'rate_limited' },
@@ -129,6 +156,12 @@ export const REFUSAL_CASES: readonly RefusalCase[] = [
   { name: 'a symbol not allowed (query list)', method: 'DELETE', target: '/kucoin/api/v3/hf/margin/orders?symbol=ETH-USDT,BTC-USDT', options: { allowedSymbols: ['ETH-USDT'] }, status: 403, code: 'guard' },
   { name: 'a symbol not allowed (path)', method: 'GET', target: '/kucoin/api/v1/mark-price/BTC-USDT/current', options: { allowedSymbols: ['ETH-USDT'] }, status: 403, code: 'guard' },
   { name: 'an order over the notional limit', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: order, options: { maxOrderNotional: '99.99' }, status: 403, code: 'guard' },
+  // Issue 20's attack run: what a guard cannot read exactly, it refuses.
+  { name: 'a symbol with U+017F (upper-cases to S)', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: JSON.stringify({ clientOid: 'c1', side: 'buy', symbol: 'BTC-U\u017fDT', type: 'limit', price: '100', size: '1' }), options: { allowedSymbols: ['BTC-USDT'] }, status: 403, code: 'guard' },
+  { name: 'a symbol with U+0131 (upper-cases to I)', method: 'POST', target: '/bitmart/spot/v1/margin/isolated/borrow', headers: json, body: JSON.stringify({ symbol: 'BTC_USDT\u0131', currency: 'USDT', amount: '1' }), options: { allowedSymbols: ['BTC_USDTI'] }, status: 403, code: 'guard' },
+  { name: 'exponent amounts that make a notional of 1', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: JSON.stringify({ clientOid: 'c1', side: 'buy', symbol: 'BTC-USDT', type: 'limit', price: '1e-1000000000', size: '1e1000000000' }), options: { maxOrderNotional: '1000' }, status: 403, code: 'guard' },
+  { name: 'a JSON-number amount over the limit by less than a double can tell', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: '{"clientOid":"c1","side":"buy","symbol":"BTC-USDT","type":"limit","price":1000.000000000000000000000000001,"size":1}', options: { maxOrderNotional: '1000' }, status: 403, code: 'guard' },
+  { name: 'a JSON-number amount in exponent form under a notional limit', method: 'POST', target: '/kucoin/api/v3/hf/margin/order', headers: json, body: '{"clientOid":"c1","side":"buy","symbol":"BTC-USDT","type":"limit","price":1e2,"size":1e400}', options: { maxOrderNotional: '1000' }, status: 403, code: 'guard' },
   { name: 'a market order by size under a notional limit', method: 'POST', target: '/kucoin/api/v1/margin/order', headers: json, body: JSON.stringify({ clientOid: 'c', side: 'buy', symbol: 'BTC-USDT', type: 'market', size: '5', price: '0.01' }), options: { maxOrderNotional: '1000' }, status: 403, code: 'guard' },
   // Keys missing.
   { name: 'a BitMart call without BitMart keys', method: 'GET', target: '/bitmart/spot/v1/margin/isolated/pairs', options: { bitmart: undefined }, status: 503, code: 'venue_not_configured' },

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createSigningProxy, type SigningProxyOptions } from '../../src/proxy/index.js';
 import { captureFetch, NOW, requestWith, SECRETS } from './helpers.js';
-import { CASE_ORIGIN, CASE_TOKEN, REFUSAL_CASES, type RefusalCase } from './refusal-cases.js';
+import { CASE_ORIGIN, CASE_TOKEN, EXACT_BODY_CASES, REFUSAL_CASES, type RefusalCase } from './refusal-cases.js';
 
 const PROXY = 'http://127.0.0.1:8787';
 
@@ -45,9 +45,13 @@ describe('proxy refusals (fake upstream fetch): nothing refused is forwarded', (
       const response = await handler(requestFor(refusal), info);
       expect(response.status).to.equal(refusal.status);
       expect(response.headers.get('content-type')).to.match(/^application\/json/);
-      const body = (await response.json()) as { error: string; message: string };
+      const body = (await response.json()) as { error: string; check: string; message: string };
       expect(body.error).to.equal(refusal.code);
+      expect(body.check).to.be.a('string').and.not.equal('');
       expect(body.message).to.be.a('string').and.not.equal('');
+      // A page can read every refusal of its origin (issue 19): the browser shows it the body.
+      const origin = refusal.headers?.origin;
+      if (origin !== undefined && origin !== null && origin !== 'null') expect(response.headers.get('access-control-allow-origin')).to.equal(origin);
       expect(calls.length, 'forwarded').to.equal(forwardedBefore);
       expect(JSON.parse(logs.at(-1)!)).to.include({ status: refusal.status, error: refusal.code });
       if (refusal.code === 'rate_limited') expect(response.headers.get('retry-after')).to.match(/^\d+$/);
@@ -64,6 +68,15 @@ describe('proxy refusals (fake upstream fetch): nothing refused is forwarded', (
         expect(calls.length).to.equal(forwardedBefore);
       });
     }
+  }
+
+  for (const exact of EXACT_BODY_CASES) {
+    it(`forwards ${exact.name} exactly as written`, async () => {
+      const { handler, calls } = setUp({ name: '', method: 'POST', target: '', status: 0, code: '' });
+      const response = await handler(requestFor({ name: '', method: 'POST', target: exact.target, headers: { 'content-type': 'application/json' }, body: exact.body, status: 0, code: '' }));
+      expect(response.status).to.equal(200);
+      expect(calls.at(-1)!.body).to.equal(exact.sent);
+    });
   }
 
   it('lets the same requests through once the defect is removed (the table is not vacuous)', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { SigningProxyOptions } from '../../../src/proxy/index.js';
-import { CASE_ORIGIN, CASE_TOKEN, REFUSAL_CASES, type RefusalCase } from '../../proxy/refusal-cases.js';
+import { CASE_ORIGIN, CASE_TOKEN, EXACT_BODY_CASES, REFUSAL_CASES, type RefusalCase } from '../../proxy/refusal-cases.js';
 import { ADAPTERS, offLoopbackAttempts, rawRequest, startCaptureServer, type CaptureServer } from './helpers.js';
 
 for (const adapter of ADAPTERS) describe(`refusals over real HTTP (${adapter.name}): a capture server on 127.0.0.1 proves nothing refused was forwarded`, () => {
@@ -46,10 +46,26 @@ for (const adapter of ADAPTERS) describe(`refusals over real HTTP (${adapter.nam
         const response = await send(proxy.url, refusal);
         assert.equal(response.status, refusal.status, response.body);
         assert.match(String(response.headers['content-type']), /^application\/json/);
-        const body = JSON.parse(response.body) as { error: string; message: string };
+        const body = JSON.parse(response.body) as { error: string; check: string; message: string };
         assert.equal(body.error, refusal.code);
+        assert.ok(body.check, 'the refusal names its check');
+        const origin = refusal.headers?.origin;
+        if (origin !== undefined && origin !== null && origin !== 'null') assert.equal(response.headers['access-control-allow-origin'], origin);
         assert.equal(venue.calls.length, forwardedBefore, 'a refused request reached the venue');
         assert.equal((JSON.parse(logs.at(-1)!) as { error: string }).error, refusal.code);
+      } finally {
+        await proxy.close();
+      }
+    });
+  }
+
+  for (const exact of EXACT_BODY_CASES) {
+    test(`forwards ${exact.name} exactly as written`, async () => {
+      const proxy = await serve({}, []);
+      try {
+        const response = await send(proxy.url, { method: 'POST', target: exact.target, headers: { 'content-type': 'application/json' }, body: exact.body });
+        assert.equal(response.status, 200, response.body);
+        assert.equal(venue.calls.at(-1)!.body, exact.sent);
       } finally {
         await proxy.close();
       }
