@@ -2,7 +2,8 @@
  * `npm start`: the whole stack on this machine, offline. The sandbox exchange, the signing proxy
  * pointed at it (demo credentials, the page's origin allowed, a fresh bearer token), and the demo
  * page (index.html) served by Vite. Each takes its usual port (8790, 8787, 5173) or the next free
- * one; SANDBOX_PORT, PROXY_PORT and DEMO_PORT pin them. Ctrl-C stops all three.
+ * one; SANDBOX_PORT, PROXY_PORT and DEMO_PORT pin them. PROXY_TOKEN and PROXY_ALLOWED_ORIGINS
+ * let a page of your own call the proxy. Ctrl-C stops all three.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -47,12 +48,15 @@ async function main(): Promise<void> {
   });
 
   const pageOrigin = `http://${HOST}:${pagePort}`;
-  const token = randomBytes(24).toString('hex');
+  // Your own page can use this proxy too: PROXY_TOKEN fixes the token (else a fresh one, also at
+  // /demo-config.json), PROXY_ALLOWED_ORIGINS adds origins to the demo page's own.
+  const token = process.env.PROXY_TOKEN || randomBytes(24).toString('hex');
+  const extraOrigins = (process.env.PROXY_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   const proxy = await serveFetchHandler(
     createSigningProxy({
       kucoin: { ...DEMO_CREDENTIALS.kucoin, baseUrl: sandbox.url },
       bitmart: { ...DEMO_CREDENTIALS.bitmart, baseUrl: sandbox.url },
-      allowedOrigins: [pageOrigin, `http://localhost:${pagePort}`],
+      allowedOrigins: [pageOrigin, `http://localhost:${pagePort}`, ...extraOrigins],
       token,
       log: false,
       fetch: createNodeFetch(),
@@ -96,6 +100,8 @@ async function main(): Promise<void> {
     [
       `sandbox exchange  ${sandbox.url}  (KuCoin /api/..., BitMart /spot/...)`,
       `signing proxy     ${proxy.url}  (signs with the demo credentials)`,
+      `  bearer token    ${token}`,
+      `  origins         ${[pageOrigin, `http://localhost:${pagePort}`, ...extraOrigins].join(', ')}`,
       '',
       `margin-kit demo   ${pageOrigin}/`,
       `CDN bundle page   ${pageOrigin}/demo/cdn.html`,

@@ -123,6 +123,23 @@ describe('the README the package ships', () => {
     }
   });
 
+  test('its tables are well formed: every row has as many cells as the header', () => {
+    const lines = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+    const cells = (line: string) => line.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).length;
+    const broken: string[] = [];
+    let inFence = false;
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i]!.startsWith('```')) inFence = !inFence;
+      // A table: a header row followed by its separator row.
+      if (inFence || !lines[i]!.startsWith('|') || !/^\|( *:?-{3,}:? *\|)+ *$/.test(lines[i + 1] ?? '')) continue;
+      const width = cells(lines[i]!);
+      for (let j = i + 1; j < lines.length && lines[j]!.startsWith('|'); j++) {
+        if (cells(lines[j]!) !== width) broken.push(`line ${j + 1}: ${cells(lines[j]!)} cells, header has ${width}`);
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
+
   test('its React and Vue excerpts are lines of the example files that the Chromium tests run', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const excerpts = [...readme.matchAll(/<!-- example: (\S+) -->\n```\w*\n([\s\S]*?)\n```/g)];

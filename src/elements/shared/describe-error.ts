@@ -16,7 +16,14 @@ export function describeError(error: unknown): string {
   if (error instanceof RateLimitError) {
     return words['rate-limit'](error.retryAfterMs === undefined ? undefined : Math.ceil(error.retryAfterMs / 1000));
   }
-  if (error instanceof ProxyError) return words.proxy(error.message);
+  if (error instanceof ProxyError) {
+    // The page's own setup, not the trader's connection: say whose origin and where to allow it.
+    if (error.code === 'origin') {
+      const origin = typeof location === 'undefined' ? '' : ` (${location.origin})`;
+      return words.proxy(`this origin${origin} is not on its allowed origins (PROXY_ALLOWED_ORIGINS)`);
+    }
+    return words.proxy(error.message);
+  }
   if (error instanceof ValidationError) {
     const first = error.violations[0];
     return first ? `${first.field}: ${describeViolation(first)}` : words.validation;

@@ -42,6 +42,11 @@ describe('shared element pieces', () => {
     expect(texts.join(' ')).not.to.contain('boom');
   });
 
+  it('names a refused origin as the proxy refusing this page, not as a lost connection', () => {
+    const text = describeError(new ProxyError({ code: 'origin', message: 'This origin may not call the proxy', status: 403 }));
+    expect(text).to.equal(`The proxy refused this request: this origin (${location.origin}) is not on its allowed origins (PROXY_ALLOWED_ORIGINS)`);
+  });
+
   it('words each rule with its localized limit', () => {
     expect(describeViolation({ field: 'price', rule: 'min', limit: '1000' }, (l) => `<${l}>`)).to.equal('At least <1000>');
     expect(describeViolation({ field: 'amount', rule: 'decimals', limit: '8' }, (l) => `<${l}>`)).to.equal('At most 8 decimal places');
