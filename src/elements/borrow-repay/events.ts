@@ -1,5 +1,6 @@
 import type { MarginMode } from '../../client/venue.js';
 import type { Venue } from '../../core/endpoints.js';
+import { marginEvent } from '../shared/events.js';
 
 export const MARGIN_BORROWED = 'margin-borrowed';
 export const MARGIN_REPAID = 'margin-repaid';
@@ -24,24 +25,10 @@ export interface MarginLoanDetail {
 }
 
 /** A borrow went through. Bubbles out of shadow roots. */
-export class MarginBorrowedEvent extends Event {
-  readonly detail: Readonly<MarginLoanDetail>;
-
-  constructor(detail: MarginLoanDetail) {
-    super(MARGIN_BORROWED, { bubbles: true, composed: true, cancelable: false });
-    this.detail = detail;
-  }
-}
+export class MarginBorrowedEvent extends marginEvent<Readonly<MarginLoanDetail>>(MARGIN_BORROWED) {}
 
 /** A repayment went through. Bubbles out of shadow roots. */
-export class MarginRepaidEvent extends Event {
-  readonly detail: Readonly<MarginLoanDetail>;
-
-  constructor(detail: MarginLoanDetail) {
-    super(MARGIN_REPAID, { bubbles: true, composed: true, cancelable: false });
-    this.detail = detail;
-  }
-}
+export class MarginRepaidEvent extends marginEvent<Readonly<MarginLoanDetail>>(MARGIN_REPAID) {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -1,4 +1,5 @@
 /** The events `<margin-lending-market>` fires after a private action went through. */
+import { marginEvent } from '../shared/events.js';
 
 export const MARGIN_PURCHASED = 'margin-purchased';
 export const MARGIN_PURCHASE_MODIFIED = 'margin-purchase-modified';
@@ -15,14 +16,7 @@ export interface MarginPurchasedDetail {
 }
 
 /** A lend (`POST /api/v3/purchase`) went through. */
-export class MarginPurchasedEvent extends Event {
-  readonly detail: MarginPurchasedDetail;
-
-  constructor(detail: MarginPurchasedDetail) {
-    super(MARGIN_PURCHASED, { bubbles: true, composed: true, cancelable: false });
-    this.detail = detail;
-  }
-}
+export class MarginPurchasedEvent extends marginEvent<MarginPurchasedDetail>(MARGIN_PURCHASED) {}
 
 export interface MarginPurchaseModifiedDetail {
   currency: string;
@@ -32,14 +26,7 @@ export interface MarginPurchaseModifiedDetail {
 }
 
 /** A rate change (`POST /api/v3/lend/purchase/update`) went through. */
-export class MarginPurchaseModifiedEvent extends Event {
-  readonly detail: MarginPurchaseModifiedDetail;
-
-  constructor(detail: MarginPurchaseModifiedDetail) {
-    super(MARGIN_PURCHASE_MODIFIED, { bubbles: true, composed: true, cancelable: false });
-    this.detail = detail;
-  }
-}
+export class MarginPurchaseModifiedEvent extends marginEvent<MarginPurchaseModifiedDetail>(MARGIN_PURCHASE_MODIFIED) {}
 
 export interface MarginRedeemedDetail {
   currency: string;
@@ -51,14 +38,7 @@ export interface MarginRedeemedDetail {
 }
 
 /** A redeem (`POST /api/v3/redeem`) went through (lent funds come back at the next hour). */
-export class MarginRedeemedEvent extends Event {
-  readonly detail: MarginRedeemedDetail;
-
-  constructor(detail: MarginRedeemedDetail) {
-    super(MARGIN_REDEEMED, { bubbles: true, composed: true, cancelable: false });
-    this.detail = detail;
-  }
-}
+export class MarginRedeemedEvent extends marginEvent<MarginRedeemedDetail>(MARGIN_REDEEMED) {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

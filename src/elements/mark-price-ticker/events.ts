@@ -1,4 +1,5 @@
 import type { Venue } from '../../core/endpoints.js';
+import { marginEvent } from '../shared/events.js';
 
 export const MARGIN_SYMBOL_SELECT = 'margin-symbol-select';
 
@@ -13,14 +14,7 @@ export interface MarginSymbolSelectDetail {
  * `preventDefault()` the element marks the symbol as its `selected` one; a host points its other
  * elements (order ticket, borrow/repay panel) at it.
  */
-export class MarginSymbolSelectEvent extends Event {
-  readonly detail: MarginSymbolSelectDetail;
-
-  constructor(detail: MarginSymbolSelectDetail) {
-    super(MARGIN_SYMBOL_SELECT, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
-  }
-}
+export class MarginSymbolSelectEvent extends marginEvent<MarginSymbolSelectDetail>(MARGIN_SYMBOL_SELECT, { cancelable: true }) {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

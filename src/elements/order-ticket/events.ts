@@ -1,5 +1,6 @@
 import type { MarginModel, OrderSide, OrderType } from '../../client/kucoin/orders.js';
 import type { PlacementParams } from './order-draft.js';
+import { marginEvent } from '../shared/events.js';
 
 export const MARGIN_ORDER_PLACED = 'margin-order-placed';
 export const MARGIN_ORDER_FILLED = 'margin-order-filled';
@@ -23,14 +24,7 @@ export interface MarginOrderPlacedDetail {
 }
 
 /** An order was placed (the venue answered, or the order was found after a lost answer). */
-export class MarginOrderPlacedEvent extends Event {
-  readonly detail: MarginOrderPlacedDetail;
-
-  constructor(detail: MarginOrderPlacedDetail) {
-    super(MARGIN_ORDER_PLACED, { bubbles: true, composed: true, cancelable: false });
-    this.detail = detail;
-  }
-}
+export class MarginOrderPlacedEvent extends marginEvent<MarginOrderPlacedDetail>(MARGIN_ORDER_PLACED) {}
 
 export interface MarginOrderFilledDetail {
   orderId: string;
@@ -48,14 +42,7 @@ export interface MarginOrderFilledDetail {
 }
 
 /** A placed order is done and something of it filled. */
-export class MarginOrderFilledEvent extends Event {
-  readonly detail: MarginOrderFilledDetail;
-
-  constructor(detail: MarginOrderFilledDetail) {
-    super(MARGIN_ORDER_FILLED, { bubbles: true, composed: true, cancelable: false });
-    this.detail = detail;
-  }
-}
+export class MarginOrderFilledEvent extends marginEvent<MarginOrderFilledDetail>(MARGIN_ORDER_FILLED) {}
 
 export interface MarginOrderCancelledDetail {
   symbol: string;
@@ -70,14 +57,7 @@ export interface MarginOrderCancelledDetail {
 }
 
 /** An order (or every order of a symbol) was cancelled. */
-export class MarginOrderCancelledEvent extends Event {
-  readonly detail: MarginOrderCancelledDetail;
-
-  constructor(detail: MarginOrderCancelledDetail) {
-    super(MARGIN_ORDER_CANCELLED, { bubbles: true, composed: true, cancelable: false });
-    this.detail = detail;
-  }
-}
+export class MarginOrderCancelledEvent extends marginEvent<MarginOrderCancelledDetail>(MARGIN_ORDER_CANCELLED) {}
 
 declare global {
   interface GlobalEventHandlersEventMap {
