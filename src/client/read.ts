@@ -1,6 +1,42 @@
 import { type Decimal, parseVenueDecimal } from '../core/decimal.js';
 import { MalformedResponseError } from './errors.js';
 
+/** How one field is read: a FieldReader method by name, or a function of the reader and the key. */
+export type FieldKind = 'str' | 'optStr' | 'dec' | 'optDec' | 'int' | 'optInt' | 'bool' | 'optBool';
+export type FieldSpec = Readonly<Record<string, FieldKind | ((r: FieldReader, key: string) => unknown)>>;
+interface KindValue {
+  str: string;
+  optStr: string | undefined;
+  dec: Decimal;
+  optDec: Decimal | undefined;
+  int: number;
+  optInt: number | undefined;
+  bool: boolean;
+  optBool: boolean | undefined;
+}
+/** The object a spec reads: each key typed by its kind. */
+export type Fields<S extends FieldSpec> = {
+  -readonly [K in keyof S]: S[K] extends FieldKind ? KindValue[S[K]] : S[K] extends (r: FieldReader, key: string) => infer T ? T : never;
+};
+
+/** A field restricted to the doc's enumerated values, for a FieldSpec. */
+export const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (r: FieldReader, key: string): T =>
+    r.oneOf(key, values);
+
+/** A list of records in a field, for a FieldSpec. */
+export const listOf =
+  <T>(read: (item: FieldReader) => T) =>
+  (r: FieldReader, key: string): T[] =>
+    r.list(key, read);
+
+/** A nested record in a field, for a FieldSpec. */
+export const objOf =
+  <T>(read: (item: FieldReader) => T) =>
+  (r: FieldReader, key: string): T =>
+    read(r.obj(key));
+
 /**
  * Reads a venue answer field by field, turning amounts into Decimal at the boundary. A required
  * field missing or mistyped is a MalformedResponseError naming where, never an `undefined`
@@ -94,6 +130,16 @@ export class FieldReader {
     const v = this.value[key];
     if (Array.isArray(v) && v.every((item) => typeof item === 'string')) return [...v] as string[];
     return this.fail(key, 'a list of strings');
+  }
+
+  /** Every field of a record at once, as a spec names them: the one reader of the venues' records. */
+  fields<S extends FieldSpec>(spec: S): Fields<S> {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(spec)) {
+      const kind = spec[key]!;
+      out[key] = typeof kind === 'function' ? kind(this, key) : this[kind](key);
+    }
+    return out as Fields<S>;
   }
 
   obj(key: string): FieldReader {

@@ -1,5 +1,6 @@
 import { Decimal } from '../core/decimal.js';
 import { CURRENCIES } from './fixtures.js';
+import { getOrCreate } from './collections.js';
 import { KUCOIN } from './errors.js';
 
 /** One currency in one wallet: what can be used, and what open orders hold. */
@@ -22,21 +23,11 @@ export class Wallet {
   readonly liabilities = new Map<string, Liability>();
 
   balance(currency: string): Balance {
-    let balance = this.balances.get(currency);
-    if (!balance) {
-      balance = { available: ZERO, hold: ZERO };
-      this.balances.set(currency, balance);
-    }
-    return balance;
+    return getOrCreate(this.balances, currency, () => ({ available: ZERO, hold: ZERO }));
   }
 
   liability(currency: string): Liability {
-    let liability = this.liabilities.get(currency);
-    if (!liability) {
-      liability = { principal: ZERO, interest: ZERO };
-      this.liabilities.set(currency, liability);
-    }
-    return liability;
+    return getOrCreate(this.liabilities, currency, () => ({ principal: ZERO, interest: ZERO }));
   }
 
   /** Total owed in a currency. */

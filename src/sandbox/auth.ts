@@ -11,13 +11,7 @@ export const BITMART_TIMESTAMP_WINDOW_MS = 60_000;
 const unauthorized = (code: string, message: string) => new VenueError(code, message, 401);
 
 /** Verifies a KuCoin private request as KuCoin does; returns the caller's account. */
-export async function verifyKucoin(
-  request: Request,
-  pathWithQuery: string,
-  body: string,
-  state: SandboxState,
-  now: number,
-): Promise<KucoinAccount> {
+export async function verifyKucoin(request: Request, pathWithQuery: string, body: string, state: SandboxState, now: number): Promise<KucoinAccount> {
   const h = request.headers;
   const key = h.get('KC-API-KEY');
   const sign = h.get('KC-API-SIGN');
@@ -42,13 +36,7 @@ export async function verifyKucoin(
 }
 
 /** Verifies a BitMart KEYED (key only) or SIGNED request; returns the caller's account. */
-export async function verifyBitmart(
-  request: Request,
-  body: string,
-  signed: boolean,
-  state: SandboxState,
-  now: number,
-): Promise<BitmartAccount> {
+export async function verifyBitmart(request: Request, body: string, signed: boolean, state: SandboxState, now: number): Promise<BitmartAccount> {
   const h = request.headers;
   const key = h.get('X-BM-KEY');
   if (!key) throw unauthorized('30001', 'Header X-BM-KEY is empty');

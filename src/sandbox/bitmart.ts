@@ -8,6 +8,7 @@ import type { BitmartAccount, Wallet } from './accounts.js';
 import { bitmartAccount, ParamReader, type EndpointImpl, type RequestContext } from './context.js';
 import { BITMART } from './errors.js';
 import { BITMART_PAIRS, type BitmartPairFixture } from './fixtures.js';
+import { getOrCreate } from './collections.js';
 import type { SandboxState } from './state.js';
 
 const HOUR_MS = 3_600_000;
@@ -94,6 +95,18 @@ function readRange(q: ParamReader): { inRange: (ms: number) => boolean; n: numbe
   return { inRange, n };
 }
 
+/** A borrow as "Get Borrow Record(Isolated)" lists it. */
+const borrowView = (r: BorrowEntry) => ({
+  borrow_id: r.borrow_id, symbol: r.symbol, currency: r.currency, borrow_amount: amountText(r.amount), daily_interest: r.dailyInterest,
+  hourly_interest: r.hourlyInterest.toFixed(AMOUNT_DECIMALS), interest_amount: amountText(r.interest), create_time: seconds(r.createdAt),
+});
+
+/** A repayment as "Get Repayment Record(Isolated)" lists it. */
+const repayView = (r: RepayEntry) => ({
+  repay_id: r.repay_id, repay_time: seconds(r.repaidAt), symbol: r.symbol, currency: r.currency, repaid_amount: amountText(r.amount),
+  repaid_principal: amountText(r.principal), repaid_interest: amountText(r.interest),
+});
+
 /** Newest first, at most `n`: records are kept in the order they happened. */
 function newest<T>(records: readonly T[], n: number): T[] {
   return records.slice().reverse().slice(0, n);
@@ -104,12 +117,7 @@ export function bitmartEndpoints(state: SandboxState): Record<string, EndpointIm
   let lastAccrualHour = Math.floor(state.now() / HOUR_MS);
 
   function ledger(account: BitmartAccount): Ledger {
-    let found = ledgers.get(account.apiKey);
-    if (!found) {
-      found = { borrows: [], repays: [] };
-      ledgers.set(account.apiKey, found);
-    }
-    return found;
+    return getOrCreate(ledgers, account.apiKey, () => ({ borrows: [], repays: [] }));
   }
 
   /** The pair's wallet if the account has used the pair; reads never open one. */
@@ -225,16 +233,7 @@ export function bitmartEndpoints(state: SandboxState): Record<string, EndpointIm
         (r) => r.symbol === symbol && (borrowId === undefined || r.borrow_id === borrowId) && inRange(r.createdAt),
       );
       return {
-        records: newest(matching, n).map((r) => ({
-          borrow_id: r.borrow_id,
-          symbol: r.symbol,
-          currency: r.currency,
-          borrow_amount: amountText(r.amount),
-          daily_interest: r.dailyInterest,
-          hourly_interest: r.hourlyInterest.toFixed(AMOUNT_DECIMALS),
-          interest_amount: amountText(r.interest),
-          create_time: seconds(r.createdAt),
-        })),
+        records: newest(matching, n).map(borrowView),
       };
     },
 
@@ -256,15 +255,7 @@ export function bitmartEndpoints(state: SandboxState): Record<string, EndpointIm
           inRange(r.repaidAt),
       );
       return {
-        records: newest(matching, n).map((r) => ({
-          repay_id: r.repay_id,
-          repay_time: seconds(r.repaidAt),
-          symbol: r.symbol,
-          currency: r.currency,
-          repaid_amount: amountText(r.amount),
-          repaid_principal: amountText(r.principal),
-          repaid_interest: amountText(r.interest),
-        })),
+        records: newest(matching, n).map(repayView),
       };
     },
 

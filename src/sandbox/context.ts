@@ -128,6 +128,16 @@ export class ParamReader {
   }
 }
 
+/** A record as the venue writes it: the named fields, Decimal amounts as plain decimal strings. */
+export function recordView<T extends object>(record: T, fields: ReadonlyArray<keyof T & string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of fields) {
+    const value: unknown = record[key];
+    out[key] = value instanceof Decimal ? value.toString() : value;
+  }
+  return out;
+}
+
 /** KuCoin's paged list. */
 export function page<T>(items: readonly T[], currentPage = 1, pageSize = 50): {
   currentPage: number;

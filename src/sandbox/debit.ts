@@ -5,10 +5,10 @@
  */
 import { Decimal } from '../core/decimal.js';
 import type { KucoinAccount, MarginMode, Wallet } from './accounts.js';
-import { kucoinAccount, page, ParamReader, type EndpointImpl, type RequestContext } from './context.js';
+import { kucoinAccount, page, ParamReader, recordView, type EndpointImpl, type RequestContext } from './context.js';
 import { KUCOIN } from './errors.js';
 import { CURRENCIES, MARGIN_CONFIG, SYMBOLS } from './fixtures.js';
-import type { LoanLimits, LoanTarget } from './loans.js';
+import type { AccountLoans, LoanLimits, LoanTarget } from './loans.js';
 import { mergeWallets, walletTotals } from './margin-accounts.js';
 import type { SandboxState } from './state.js';
 
@@ -56,6 +56,14 @@ function newestFirst<T extends { createdTime: number }>(records: readonly T[]): 
 
 function inQuery(record: { symbol: string; createdTime: number }, q: HistoryQuery): boolean {
   return record.symbol === q.symbol && record.createdTime >= q.startTime && record.createdTime <= q.endTime;
+}
+
+/** What every ledger record has: the histories filter on it. */
+interface LedgerRecord {
+  currency: string;
+  symbol: string;
+  createdTime: number;
+  orderNo?: string;
 }
 
 function requireCurrency(currency: string): void {
@@ -124,6 +132,29 @@ export function debitEndpoints(state: SandboxState): Record<string, EndpointImpl
   const target = (currency: string, mode: MarginMode, symbol: string | undefined, hf: boolean): LoanTarget =>
     mode === 'isolated' ? { mode, symbol, currency, hf } : { mode, currency, hf };
 
+  /**
+   * The three histories read one query (currency, `orderNo` where the doc has it, mode, time
+   * range, page) and list the account's records newest first, with the doc's fields.
+   */
+  function history<K extends keyof AccountLoans>(
+    ctx: RequestContext,
+    kind: K,
+    accepts: { currency: 'required' | 'optional'; orderNo: boolean },
+    fields: ReadonlyArray<keyof AccountLoans[K][number] & string>,
+  ) {
+    const account = kucoinAccount(ctx);
+    const r = ParamReader.query(ctx);
+    const currency = accepts.currency === 'required' ? r.string('currency') : r.optString('currency');
+    const orderNo = accepts.orderNo ? r.optString('orderNo') : undefined;
+    const q = readHistoryQuery(r, ctx.now);
+    r.done();
+    const records: readonly LedgerRecord[] = state.loans.records(account)[kind];
+    const items = newestFirst(records)
+      .filter((x) => (!currency || x.currency === currency) && inQuery(x, q) && (!orderNo || x.orderNo === orderNo))
+      .map((x) => recordView(x as AccountLoans[K][number], fields));
+    return { timestamp: ctx.now, ...page(items, q.currentPage, q.pageSize) };
+  }
+
   return {
     borrow(ctx) {
       const account = kucoinAccount(ctx);
@@ -140,26 +171,8 @@ export function debitEndpoints(state: SandboxState): Record<string, EndpointImpl
       return { orderNo: record.orderNo, actualSize: record.actualSize.toString() };
     },
 
-    getBorrowHistory(ctx) {
-      const account = kucoinAccount(ctx);
-      const r = ParamReader.query(ctx);
-      const currency = r.string('currency');
-      const orderNo = r.optString('orderNo');
-      const q = readHistoryQuery(r, ctx.now);
-      r.done();
-      const items = newestFirst(state.loans.records(account).borrows)
-        .filter((b) => b.currency === currency && inQuery(b, q) && (!orderNo || b.orderNo === orderNo))
-        .map((b) => ({
-          orderNo: b.orderNo,
-          symbol: b.symbol,
-          currency: b.currency,
-          size: b.size.toString(),
-          actualSize: b.actualSize.toString(),
-          status: b.status,
-          createdTime: b.createdTime,
-        }));
-      return { timestamp: ctx.now, ...page(items, q.currentPage, q.pageSize) };
-    },
+    getBorrowHistory: (ctx) =>
+      history(ctx, 'borrows', { currency: 'required', orderNo: true }, ['orderNo', 'symbol', 'currency', 'size', 'actualSize', 'status', 'createdTime']),
 
     repay(ctx) {
       const account = kucoinAccount(ctx);
@@ -174,44 +187,12 @@ export function debitEndpoints(state: SandboxState): Record<string, EndpointImpl
       return { timestamp: ctx.now, orderNo: record.orderNo, actualSize: record.actualSize.toString() };
     },
 
-    getRepayHistory(ctx) {
-      const account = kucoinAccount(ctx);
-      const r = ParamReader.query(ctx);
-      const currency = r.string('currency');
-      const orderNo = r.optString('orderNo');
-      const q = readHistoryQuery(r, ctx.now);
-      r.done();
-      const items = newestFirst(state.loans.records(account).repays)
-        .filter((p) => p.currency === currency && inQuery(p, q) && (!orderNo || p.orderNo === orderNo))
-        .map((p) => ({
-          orderNo: p.orderNo,
-          symbol: p.symbol,
-          currency: p.currency,
-          size: p.size.toString(),
-          principal: p.principal.toString(),
-          interest: p.interest.toString(),
-          status: p.status,
-          createdTime: p.createdTime,
-        }));
-      return { timestamp: ctx.now, ...page(items, q.currentPage, q.pageSize) };
-    },
+    getRepayHistory: (ctx) =>
+      history(ctx, 'repays', { currency: 'required', orderNo: true }, [
+        'orderNo', 'symbol', 'currency', 'size', 'principal', 'interest', 'status', 'createdTime',
+      ]),
 
-    getInterestHistory(ctx) {
-      const account = kucoinAccount(ctx);
-      const r = ParamReader.query(ctx);
-      const currency = r.optString('currency');
-      const q = readHistoryQuery(r, ctx.now);
-      r.done();
-      const items = newestFirst(state.loans.records(account).interest)
-        .filter((i) => (!currency || i.currency === currency) && inQuery(i, q))
-        .map((i) => ({
-          currency: i.currency,
-          dayRatio: i.dayRatio.toString(),
-          interestAmount: i.interestAmount.toString(),
-          createdTime: i.createdTime,
-        }));
-      return { timestamp: ctx.now, ...page(items, q.currentPage, q.pageSize) };
-    },
+    getInterestHistory: (ctx) => history(ctx, 'interest', { currency: 'optional', orderNo: false }, ['currency', 'dayRatio', 'interestAmount', 'createdTime']),
 
     modifyLeverage(ctx) {
       const account = kucoinAccount(ctx);

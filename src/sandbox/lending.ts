@@ -10,9 +10,10 @@
  */
 import { Decimal } from '../core/decimal.js';
 import type { KucoinAccount } from './accounts.js';
-import { kucoinAccount, page, ParamReader, type EndpointImpl } from './context.js';
+import { kucoinAccount, page, ParamReader, recordView, type EndpointImpl, type RequestContext } from './context.js';
 import { KUCOIN } from './errors.js';
 import { CURRENCIES, type CurrencyFixture } from './fixtures.js';
+import { getOrCreate } from './collections.js';
 import type { SandboxState } from './state.js';
 
 const HOUR_MS = 3_600_000;
@@ -98,12 +99,25 @@ export function lendingEndpoints(state: SandboxState): Record<string, EndpointIm
   let lastHour = Math.floor(state.now() / HOUR_MS);
 
   function records(account: KucoinAccount): AccountLending {
-    let r = byAccount.get(account.apiKey);
-    if (!r) {
-      r = { purchases: [], redeems: [] };
-      byAccount.set(account.apiKey, r);
-    }
-    return r;
+    return getOrCreate(byAccount, account.apiKey, () => ({ purchases: [], redeems: [] }));
+  }
+
+  /** Purchase and redeem orders are listed alike: by status, optionally currency and order number, newest first, pages of up to 50. */
+  function lendingOrders<K extends keyof AccountLending>(ctx: RequestContext, kind: K, id: 'purchaseOrderNo' | 'redeemOrderNo', fields: ReadonlyArray<keyof AccountLending[K][number] & string>) {
+    const account = kucoinAccount(ctx);
+    const r = ParamReader.query(ctx);
+    const status = r.enum('status', ['DONE', 'PENDING'] as const);
+    const currency = r.optString('currency');
+    const orderNo = r.optString(id);
+    const currentPage = r.optInteger('currentPage', 1) ?? 1;
+    const pageSize = r.optInteger('pageSize', 1, 50) ?? 50;
+    r.done();
+    const list: ReadonlyArray<Purchase | Redeem> = records(account)[kind];
+    const items = [...list]
+      .reverse()
+      .filter((o) => o.status === status && (!currency || o.currency === currency) && (!orderNo || (o as unknown as Record<string, unknown>)[id] === orderNo))
+      .map((o) => recordView(o as AccountLending[K][number], fields));
+    return page(items, currentPage, pageSize);
   }
 
   /** The market lending rate of `currency` during `hour`, on the interest increment. */
@@ -285,31 +299,9 @@ export function lendingEndpoints(state: SandboxState): Record<string, EndpointIm
       return '';
     },
 
-    getPurchaseOrders(ctx) {
-      const account = kucoinAccount(ctx);
-      const r = ParamReader.query(ctx);
-      const status = r.enum('status', ['DONE', 'PENDING'] as const);
-      const currency = r.optString('currency');
-      const purchaseOrderNo = r.optString('purchaseOrderNo');
-      const currentPage = r.optInteger('currentPage', 1) ?? 1;
-      const pageSize = r.optInteger('pageSize', 1, 50) ?? 50;
-      r.done();
-      const items = [...records(account).purchases]
-        .reverse()
-        .filter((p) => p.status === status && (!currency || p.currency === currency) && (!purchaseOrderNo || p.purchaseOrderNo === purchaseOrderNo))
-        .map((p) => ({
-          currency: p.currency,
-          purchaseOrderNo: p.purchaseOrderNo,
-          purchaseSize: p.purchaseSize.toString(),
-          matchSize: p.matchSize.toString(),
-          interestRate: p.interestRate.toString(),
-          // The doc describes it as "Redeemed amount"; its name says what it is: interest earned.
-          incomeSize: p.incomeSize.toString(),
-          applyTime: p.applyTime,
-          status: p.status,
-        }));
-      return page(items, currentPage, pageSize);
-    },
+    // `incomeSize`: the doc calls it "Redeemed amount"; its name says what it is, interest earned.
+    getPurchaseOrders: (ctx) =>
+      lendingOrders(ctx, 'purchases', 'purchaseOrderNo', ['currency', 'purchaseOrderNo', 'purchaseSize', 'matchSize', 'interestRate', 'incomeSize', 'applyTime', 'status']),
 
     redeem(ctx) {
       const account = kucoinAccount(ctx);
@@ -346,28 +338,9 @@ export function lendingEndpoints(state: SandboxState): Record<string, EndpointIm
     },
 
     getRedeemOrders(ctx) {
-      const account = kucoinAccount(ctx);
-      const r = ParamReader.query(ctx);
-      const status = r.enum('status', ['DONE', 'PENDING'] as const);
-      const currency = r.optString('currency');
-      const redeemOrderNo = r.optString('redeemOrderNo');
-      const currentPage = r.optInteger('currentPage', 1) ?? 1;
-      const pageSize = r.optInteger('pageSize', 1, 50) ?? 50;
-      r.done();
-      const items = [...records(account).redeems]
-        .reverse()
-        .filter((d) => d.status === status && (!currency || d.currency === currency) && (!redeemOrderNo || d.redeemOrderNo === redeemOrderNo))
-        .map((d) => ({
-          currency: d.currency,
-          purchaseOrderNo: d.purchaseOrderNo,
-          redeemOrderNo: d.redeemOrderNo,
-          redeemSize: d.redeemSize.toString(),
-          receiptSize: d.receiptSize.toString(),
-          // The doc types this one a string (purchase orders' is an integer).
-          applyTime: String(d.applyTime),
-          status: d.status,
-        }));
-      return page(items, currentPage, pageSize);
+      const list = lendingOrders(ctx, 'redeems', 'redeemOrderNo', ['currency', 'purchaseOrderNo', 'redeemOrderNo', 'redeemSize', 'receiptSize', 'applyTime', 'status']);
+      // The doc types this `applyTime` a string (purchase orders' is an integer).
+      return { ...list, items: list.items.map((item) => ({ ...item, applyTime: String(item.applyTime) })) };
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { Decimal } from '../core/decimal.js';
 import type { KucoinAccount, MarginMode } from './accounts.js';
+import { getOrCreate } from './collections.js';
 import { KUCOIN } from './errors.js';
 import { CURRENCIES, SYMBOLS } from './fixtures.js';
 
@@ -59,7 +60,7 @@ export interface LoanLimits {
   borrowEnabled: boolean;
 }
 
-interface AccountLoans {
+export interface AccountLoans {
   borrows: BorrowRecord[];
   repays: RepayRecord[];
   interest: InterestRecord[];
@@ -95,12 +96,7 @@ export class KucoinLoans {
   }
 
   records(account: KucoinAccount): AccountLoans {
-    let records = this.byAccount.get(account.apiKey);
-    if (!records) {
-      records = { borrows: [], repays: [], interest: [] };
-      this.byAccount.set(account.apiKey, records);
-    }
-    return records;
+    return getOrCreate(this.byAccount, account.apiKey, () => ({ borrows: [], repays: [], interest: [] }));
   }
 
   /**
@@ -190,17 +186,15 @@ export class KucoinLoans {
     wallet.credit(target.currency, actual);
     const liability = wallet.liability(target.currency);
     liability.principal = liability.principal.plus(actual);
-    const record: BorrowRecord = {
-      orderNo: this.state.nextId(),
-      symbol: target.mode === 'isolated' ? target.symbol! : '',
-      currency: target.currency,
-      size,
-      actualSize: actual,
-      status: 'SUCCESS',
-      createdTime: this.state.now(),
-    };
+    const record: BorrowRecord = this.newRecord(target, size, actual);
     this.records(account).borrows.push(record);
     return record;
+  }
+
+  /** What a borrow and a repay record both say: a new order number, where, how much, when. */
+  private newRecord(target: LoanTarget, size: Decimal, actualSize: Decimal): BorrowRecord {
+    const symbol = target.mode === 'isolated' ? target.symbol! : '';
+    return { orderNo: this.state.nextId(), symbol, currency: target.currency, size, actualSize, status: 'SUCCESS', createdTime: this.state.now() };
   }
 
   /**
@@ -224,17 +218,7 @@ export class KucoinLoans {
     const principal = amount.minus(interest);
     liability.interest = liability.interest.minus(interest);
     liability.principal = liability.principal.minus(principal);
-    const record: RepayRecord = {
-      orderNo: this.state.nextId(),
-      symbol: target.mode === 'isolated' ? target.symbol! : '',
-      currency: target.currency,
-      size,
-      actualSize: amount,
-      principal,
-      interest,
-      status: 'SUCCESS',
-      createdTime: this.state.now(),
-    };
+    const record: RepayRecord = { ...this.newRecord(target, size, amount), principal, interest };
     this.records(account).repays.push(record);
     return record;
   }

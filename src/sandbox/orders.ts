@@ -676,6 +676,22 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
     cancel(order, now);
   }
 
+  /**
+   * The query of the per-symbol lists and the cancel-all: `symbol` and `tradeType` (then what
+   * else the endpoint reads), and which of the caller's orders or fills it names.
+   */
+  function symbolQuery<T>(ctx: RequestContext, more: (q: ParamReader) => T) {
+    const account = kucoinAccount(ctx);
+    const q = ParamReader.query(ctx);
+    const symbol = q.string('symbol');
+    const tradeType = q.enum('tradeType', TRADE_TYPES);
+    const extra = more(q);
+    q.done();
+    requireSymbol(symbol);
+    const mine = (o: { apiKey: string; symbol: string; tradeType: TradeType }) => o.apiKey === account.apiKey && o.symbol === symbol && o.tradeType === tradeType;
+    return { ...extra, mine };
+  }
+
   /** The `lastId`/`limit`/`side`/`type`/`startAt`/`endAt` filter of the two history lists. */
   function readHistoryQuery(q: ParamReader) {
     const side = q.optEnum('side', SIDES);
@@ -686,7 +702,10 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
     const endAt = q.optInteger('endAt', 0);
     if (startAt !== undefined && endAt !== undefined && startAt > endAt) throw KUCOIN.badRequest('startAt must not be after endAt');
     const within = (at: number) => (startAt === undefined || at >= startAt) && (endAt === undefined || at <= endAt);
-    return { side, type, lastId, limit, within };
+    /** Whether a done order or a fill (`id`: its `lastId` number) is in the asked side, type, page and time range. */
+    const matches = (s: OrderSide, t: OrderType, id: number, at: number) =>
+      (!side || s === side) && (!type || t === type) && (lastId === undefined || id < lastId) && within(at);
+    return { limit, matches };
   }
 
   return {
@@ -712,15 +731,8 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
     getOrderByClientOid: (ctx) => orderView(findOrder(ctx, 'clientOid')),
 
     cancelAllOrdersBySymbol(ctx) {
-      const account = kucoinAccount(ctx);
-      const q = ParamReader.query(ctx);
-      const symbol = q.string('symbol');
-      const tradeType = q.enum('tradeType', TRADE_TYPES);
-      q.done();
-      requireSymbol(symbol);
-      for (const order of [...open.values()]) {
-        if (order.apiKey === account.apiKey && order.symbol === symbol && order.tradeType === tradeType) cancel(order, ctx.now);
-      }
+      const { mine } = symbolQuery(ctx, () => ({}));
+      for (const order of [...open.values()]) if (mine(order)) cancel(order, ctx.now);
       // The doc types `data` as a bare string.
       return 'success';
     },
@@ -735,64 +747,23 @@ export function orderEndpoints(state: SandboxState): Record<string, EndpointImpl
     },
 
     getOpenOrders(ctx) {
-      const account = kucoinAccount(ctx);
-      const q = ParamReader.query(ctx);
-      const symbol = q.string('symbol');
-      const tradeType = q.enum('tradeType', TRADE_TYPES);
-      q.done();
-      requireSymbol(symbol);
-      return [...open.values()]
-        .filter((o) => o.apiKey === account.apiKey && o.symbol === symbol && o.tradeType === tradeType)
-        .sort((a, b) => b.lastUpdatedAt - a.lastUpdatedAt || b.seq - a.seq)
-        .map(orderView);
+      const { mine } = symbolQuery(ctx, () => ({}));
+      return [...open.values()].filter(mine).sort((a, b) => b.lastUpdatedAt - a.lastUpdatedAt || b.seq - a.seq).map(orderView);
     },
 
     getClosedOrders(ctx) {
-      const account = kucoinAccount(ctx);
-      const q = ParamReader.query(ctx);
-      const symbol = q.string('symbol');
-      const tradeType = q.enum('tradeType', TRADE_TYPES);
-      const filter = readHistoryQuery(q);
-      q.done();
-      requireSymbol(symbol);
+      const { mine, filter } = symbolQuery(ctx, (q) => ({ filter: readHistoryQuery(q) }));
       const items = [...orders.values()]
-        .filter(
-          (o) =>
-            !o.active &&
-            o.apiKey === account.apiKey &&
-            o.symbol === symbol &&
-            o.tradeType === tradeType &&
-            (!filter.side || o.side === filter.side) &&
-            (!filter.type || o.type === filter.type) &&
-            (filter.lastId === undefined || o.doneId < filter.lastId) &&
-            filter.within(o.createdAt),
-        )
+        .filter((o) => !o.active && mine(o) && filter.matches(o.side, o.type, o.doneId, o.createdAt))
         .sort((a, b) => b.doneId - a.doneId)
         .slice(0, filter.limit);
       return { lastId: items.at(-1)?.doneId ?? 0, items: items.map(orderView) };
     },
 
     getTradeHistory(ctx) {
-      const account = kucoinAccount(ctx);
-      const q = ParamReader.query(ctx);
-      const symbol = q.string('symbol');
-      const tradeType = q.enum('tradeType', TRADE_TYPES);
-      const orderId = q.optString('orderId');
-      const filter = readHistoryQuery(q);
-      q.done();
-      requireSymbol(symbol);
+      const { mine, orderId, filter } = symbolQuery(ctx, (q) => ({ orderId: q.optString('orderId'), filter: readHistoryQuery(q) }));
       const items = fills
-        .filter(
-          (f) =>
-            f.apiKey === account.apiKey &&
-            f.symbol === symbol &&
-            f.tradeType === tradeType &&
-            (!orderId || f.orderId === orderId) &&
-            (!filter.side || f.side === filter.side) &&
-            (!filter.type || f.type === filter.type) &&
-            (filter.lastId === undefined || f.id < filter.lastId) &&
-            filter.within(f.createdAt),
-        )
+        .filter((f) => mine(f) && (!orderId || f.orderId === orderId) && filter.matches(f.side, f.type, f.id, f.createdAt))
         .sort((a, b) => b.id - a.id)
         .slice(0, filter.limit);
       return { items: items.map(fillView), lastId: items.at(-1)?.id ?? 0 };

@@ -4,8 +4,8 @@
  * while the pair owes nothing.
  */
 import type { Decimal } from '../../core/decimal.js';
-import { sendForObject } from '../call.js';
-import type { FieldReader } from '../read.js';
+import { bitmart, sendForObject } from '../call.js';
+import { objOf, type FieldReader } from '../read.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions } from '../kucoin/types.js';
 
@@ -40,35 +40,18 @@ export interface IsolatedAccountPair {
   quote: IsolatedAccountSide;
 }
 
-function readSide(r: FieldReader): IsolatedAccountSide {
-  return {
-    currency: r.str('currency'),
-    borrow_enabled: r.bool('borrow_enabled'),
-    borrowed: r.dec('borrowed'),
-    available: r.dec('available'),
-    frozen: r.dec('frozen'),
-    net_asset: r.dec('net_asset'),
-    net_assetBTC: r.dec('net_assetBTC'),
-    total_asset: r.dec('total_asset'),
-    borrow_unpaid: r.dec('borrow_unpaid'),
-    interest_unpaid: r.dec('interest_unpaid'),
-  };
-}
+const SIDE = {
+  currency: 'str', borrow_enabled: 'bool', borrowed: 'dec', available: 'dec', frozen: 'dec', net_asset: 'dec', net_assetBTC: 'dec',
+  total_asset: 'dec', borrow_unpaid: 'dec', interest_unpaid: 'dec',
+} as const;
+const readSide = (r: FieldReader): IsolatedAccountSide => r.fields(SIDE);
+const PAIR = {
+  symbol: 'str', risk_rate: 'dec', risk_level: 'str', buy_enabled: 'bool', sell_enabled: 'bool', liquidate_price: 'optDec', liquidate_rate: 'dec',
+  base: objOf(readSide), quote: objOf(readSide),
+} as const;
 
 /** `GET /spot/v1/margin/isolated/account`: every isolated pair's wallet, or one `symbol`'s. */
-export function getMarginAccountDetailsIsolated(transport: Transport, params: { symbol?: string } = {}, options: CallOptions = {}): Promise<IsolatedAccountPair[]> {
-  const call = { name: 'getMarginAccountDetailsIsolated', venue: 'bitmart', method: 'GET', path: '/spot/v1/margin/isolated/account', query: { symbol: params.symbol } } as const;
-  return sendForObject(transport, call, options, (r) =>
-    r.list('symbols', (p) => ({
-      symbol: p.str('symbol'),
-      risk_rate: p.dec('risk_rate'),
-      risk_level: p.str('risk_level'),
-      buy_enabled: p.bool('buy_enabled'),
-      sell_enabled: p.bool('sell_enabled'),
-      liquidate_price: p.optDec('liquidate_price'),
-      liquidate_rate: p.dec('liquidate_rate'),
-      base: readSide(p.obj('base')),
-      quote: readSide(p.obj('quote')),
-    })),
-  );
+export async function getMarginAccountDetailsIsolated(transport: Transport, params: { symbol?: string } = {}, options: CallOptions = {}): Promise<IsolatedAccountPair[]> {
+  const call = bitmart('getMarginAccountDetailsIsolated', 'GET', '/spot/v1/margin/isolated/account', { query: { symbol: params.symbol } });
+  return sendForObject(transport, call, options, (r) => r.list('symbols', (p) => p.fields(PAIR)));
 }

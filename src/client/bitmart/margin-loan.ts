@@ -3,8 +3,9 @@
  * the records and pairs are KEYED. The proxy applies either; here they are plain calls.
  */
 import type { Decimal } from '../../core/decimal.js';
+import { bitmart, sendForObject } from '../call.js';
 import { decimalString } from '../params.js';
-import { FieldReader } from '../read.js';
+import { objOf } from '../read.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions } from '../kucoin/types.js';
 
@@ -20,33 +21,21 @@ export interface IsolatedLoanParams {
   amount: Decimal | string;
 }
 
+/** Borrow and repay send the same body: the amount as exact decimal text. */
+function loanBody(params: IsolatedLoanParams): Record<string, unknown> {
+  return { symbol: params.symbol, currency: params.currency, amount: decimalString('amount', params.amount) };
+}
 
 /** `POST /spot/v1/margin/isolated/borrow`: the borrow id, returned only when the borrow succeeded. */
-export async function marginBorrowIsolated(
-  transport: Transport,
-  params: IsolatedLoanParams,
-  options: CallOptions = {},
-): Promise<{ borrow_id: string }> {
-  const data = await transport.send({
-    venue: 'bitmart', method: 'POST', path: '/spot/v1/margin/isolated/borrow',
-    body: { symbol: params.symbol, currency: params.currency, amount: decimalString('amount', params.amount) },
-    signal: options.signal,
-  });
-  return { borrow_id: FieldReader.of(data, 'marginBorrowIsolated').str('borrow_id') };
+export async function marginBorrowIsolated(transport: Transport, params: IsolatedLoanParams, options: CallOptions = {}): Promise<{ borrow_id: string }> {
+  const call = bitmart('marginBorrowIsolated', 'POST', '/spot/v1/margin/isolated/borrow', { body: loanBody(params) });
+  return sendForObject(transport, call, options, (r) => ({ borrow_id: r.str('borrow_id') }));
 }
 
 /** `POST /spot/v1/margin/isolated/repay`: the repay id, returned only when the repayment succeeded. */
-export async function marginRepayIsolated(
-  transport: Transport,
-  params: IsolatedLoanParams,
-  options: CallOptions = {},
-): Promise<{ repay_id: string }> {
-  const data = await transport.send({
-    venue: 'bitmart', method: 'POST', path: '/spot/v1/margin/isolated/repay',
-    body: { symbol: params.symbol, currency: params.currency, amount: decimalString('amount', params.amount) },
-    signal: options.signal,
-  });
-  return { repay_id: FieldReader.of(data, 'marginRepayIsolated').str('repay_id') };
+export async function marginRepayIsolated(transport: Transport, params: IsolatedLoanParams, options: CallOptions = {}): Promise<{ repay_id: string }> {
+  const call = bitmart('marginRepayIsolated', 'POST', '/spot/v1/margin/isolated/repay', { body: loanBody(params) });
+  return sendForObject(transport, call, options, (r) => ({ repay_id: r.str('repay_id') }));
 }
 
 export interface RecordQuery {
@@ -66,6 +55,19 @@ function checkN(n: number | undefined): number | undefined {
   return n;
 }
 
+const BORROW_RECORD = {
+  borrow_id: 'str', symbol: 'str', currency: 'str', borrow_amount: 'dec', daily_interest: 'dec', hourly_interest: 'dec', interest_amount: 'dec',
+  create_time: 'int',
+} as const;
+const REPAY_RECORD = {
+  repay_id: 'str', repay_time: 'int', symbol: 'str', currency: 'str', repaid_amount: 'dec', repaid_principal: 'dec', repaid_interest: 'dec',
+} as const;
+
+/** The records' query: the pair, what picks one record, then the time range and count. */
+function recordQuery(params: RecordQuery, pick: Record<string, string | undefined>): Record<string, string | number | undefined> {
+  return { symbol: params.symbol, ...pick, start_time: params.start_time, end_time: params.end_time, N: checkN(params.N) };
+}
+
 export interface BorrowRecord {
   borrow_id: string;
   symbol: string;
@@ -78,29 +80,9 @@ export interface BorrowRecord {
 }
 
 /** `GET /spot/v1/margin/isolated/borrow_record`. */
-export async function getBorrowRecordIsolated(
-  transport: Transport,
-  params: RecordQuery & { borrow_id?: string },
-  options: CallOptions = {},
-): Promise<BorrowRecord[]> {
-  const data = await transport.send({
-    venue: 'bitmart', method: 'GET', path: '/spot/v1/margin/isolated/borrow_record',
-    query: {
-      symbol: params.symbol, borrow_id: params.borrow_id, start_time: params.start_time,
-      end_time: params.end_time, N: checkN(params.N),
-    },
-    signal: options.signal,
-  });
-  return FieldReader.of(data, 'getBorrowRecordIsolated').list('records', (r) => ({
-    borrow_id: r.str('borrow_id'),
-    symbol: r.str('symbol'),
-    currency: r.str('currency'),
-    borrow_amount: r.dec('borrow_amount'),
-    daily_interest: r.dec('daily_interest'),
-    hourly_interest: r.dec('hourly_interest'),
-    interest_amount: r.dec('interest_amount'),
-    create_time: r.int('create_time'),
-  }));
+export async function getBorrowRecordIsolated(transport: Transport, params: RecordQuery & { borrow_id?: string }, options: CallOptions = {}): Promise<BorrowRecord[]> {
+  const call = bitmart('getBorrowRecordIsolated', 'GET', '/spot/v1/margin/isolated/borrow_record', { query: recordQuery(params, { borrow_id: params.borrow_id }) });
+  return sendForObject(transport, call, options, (r) => r.list('records', (i) => i.fields(BORROW_RECORD)));
 }
 
 export interface RepayRecord {
@@ -114,28 +96,9 @@ export interface RepayRecord {
 }
 
 /** `GET /spot/v1/margin/isolated/repay_record`. */
-export async function getRepayRecordIsolated(
-  transport: Transport,
-  params: RecordQuery & { repay_id?: string; currency?: string },
-  options: CallOptions = {},
-): Promise<RepayRecord[]> {
-  const data = await transport.send({
-    venue: 'bitmart', method: 'GET', path: '/spot/v1/margin/isolated/repay_record',
-    query: {
-      symbol: params.symbol, repay_id: params.repay_id, currency: params.currency,
-      start_time: params.start_time, end_time: params.end_time, N: checkN(params.N),
-    },
-    signal: options.signal,
-  });
-  return FieldReader.of(data, 'getRepayRecordIsolated').list('records', (r) => ({
-    repay_id: r.str('repay_id'),
-    repay_time: r.int('repay_time'),
-    symbol: r.str('symbol'),
-    currency: r.str('currency'),
-    repaid_amount: r.dec('repaid_amount'),
-    repaid_principal: r.dec('repaid_principal'),
-    repaid_interest: r.dec('repaid_interest'),
-  }));
+export async function getRepayRecordIsolated(transport: Transport, params: RecordQuery & { repay_id?: string; currency?: string }, options: CallOptions = {}): Promise<RepayRecord[]> {
+  const call = bitmart('getRepayRecordIsolated', 'GET', '/spot/v1/margin/isolated/repay_record', { query: recordQuery(params, { repay_id: params.repay_id, currency: params.currency }) });
+  return sendForObject(transport, call, options, (r) => r.list('records', (i) => i.fields(REPAY_RECORD)));
 }
 
 export interface IsolatedPairSide {
@@ -155,32 +118,16 @@ export interface IsolatedPair {
   quote: IsolatedPairSide;
 }
 
-function readSide(r: FieldReader): IsolatedPairSide {
-  return {
-    currency: r.str('currency'),
-    daily_interest: r.dec('daily_interest'),
-    hourly_interest: r.dec('hourly_interest'),
-    max_borrow_amount: r.dec('max_borrow_amount'),
-    min_borrow_amount: r.dec('min_borrow_amount'),
-    borrowable_amount: r.dec('borrowable_amount'),
-  };
-}
+const PAIR_SIDE = {
+  currency: 'str', daily_interest: 'dec', hourly_interest: 'dec', max_borrow_amount: 'dec', min_borrow_amount: 'dec', borrowable_amount: 'dec',
+} as const;
+const ISOLATED_PAIR = {
+  symbol: 'str', max_leverage: 'dec', symbol_enabled: 'bool', base: objOf((r) => r.fields(PAIR_SIDE)), quote: objOf((r) => r.fields(PAIR_SIDE)),
+} as const;
 
 /** `GET /spot/v1/margin/isolated/pairs`: rates and borrow limits; `symbol` may list several, comma-separated. */
-export async function getIsolatedPairs(
-  transport: Transport,
-  params: { symbol?: string | string[] } = {},
-  options: CallOptions = {},
-): Promise<IsolatedPair[]> {
+export async function getIsolatedPairs(transport: Transport, params: { symbol?: string | string[] } = {}, options: CallOptions = {}): Promise<IsolatedPair[]> {
   const symbol = Array.isArray(params.symbol) ? params.symbol.join(',') : params.symbol;
-  const data = await transport.send({
-    venue: 'bitmart', method: 'GET', path: '/spot/v1/margin/isolated/pairs', query: { symbol }, signal: options.signal,
-  });
-  return FieldReader.of(data, 'getIsolatedPairs').list('symbols', (r) => ({
-    symbol: r.str('symbol'),
-    max_leverage: r.dec('max_leverage'),
-    symbol_enabled: r.bool('symbol_enabled'),
-    base: readSide(r.obj('base')),
-    quote: readSide(r.obj('quote')),
-  }));
+  const call = bitmart('getIsolatedPairs', 'GET', '/spot/v1/margin/isolated/pairs', { query: { symbol } });
+  return sendForObject(transport, call, options, (r) => r.list('symbols', (p) => p.fields(ISOLATED_PAIR)));
 }

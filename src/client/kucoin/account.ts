@@ -6,9 +6,9 @@
  * `debtRatio` are strings, read here as exact decimals; `borrowEnabled`/`transferInEnabled` booleans.
  */
 import type { Decimal } from '../../core/decimal.js';
-import { sendForObject } from '../call.js';
+import { kucoin, sendForObject } from '../call.js';
 import { defined } from '../params.js';
-import type { FieldReader } from '../read.js';
+import { listOf, objOf, oneOf, type FieldReader } from '../read.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions } from './types.js';
 
@@ -76,46 +76,25 @@ export interface IsolatedMarginAccount {
   assets: IsolatedMarginAsset[];
 }
 
-function readMarginAccountAsset(r: FieldReader): MarginAccountAsset {
-  return {
-    currency: r.str('currency'),
-    total: r.dec('total'),
-    available: r.dec('available'),
-    hold: r.dec('hold'),
-    liability: r.dec('liability'),
-    liabilityPrincipal: r.dec('liabilityPrincipal'),
-    liabilityInterest: r.dec('liabilityInterest'),
-    maxBorrowSize: r.dec('maxBorrowSize'),
-    borrowEnabled: r.bool('borrowEnabled'),
-    transferInEnabled: r.bool('transferInEnabled'),
-  };
-}
+const ASSET = {
+  currency: 'str', total: 'dec', available: 'dec', hold: 'dec', liability: 'dec', liabilityPrincipal: 'dec', liabilityInterest: 'dec',
+  maxBorrowSize: 'dec', borrowEnabled: 'bool', transferInEnabled: 'bool',
+} as const;
+const readAsset = (r: FieldReader): MarginAccountAsset => r.fields(ASSET);
+const TOTALS = { totalAssetOfQuoteCurrency: 'dec', totalLiabilityOfQuoteCurrency: 'dec' } as const;
 
 /** `GET /api/v3/margin/accounts`: the cross margin account, each currency with its debt and borrow room. */
-export function getCrossMarginAccount(transport: Transport, params: CrossMarginAccountParams = {}, options: CallOptions = {}): Promise<CrossMarginAccount> {
-  const call = { name: 'getCrossMarginAccount', venue: 'kucoin', method: 'GET', path: '/api/v3/margin/accounts', query: defined({ ...params }) } as const;
-  return sendForObject(transport, call, options, (r) => ({
-    totalAssetOfQuoteCurrency: r.dec('totalAssetOfQuoteCurrency'),
-    totalLiabilityOfQuoteCurrency: r.dec('totalLiabilityOfQuoteCurrency'),
-    debtRatio: r.dec('debtRatio'),
-    status: r.oneOf('status', MARGIN_ACCOUNT_STATUSES),
-    accounts: r.list('accounts', readMarginAccountAsset),
-  }));
+export async function getCrossMarginAccount(transport: Transport, params: CrossMarginAccountParams = {}, options: CallOptions = {}): Promise<CrossMarginAccount> {
+  const call = kucoin('getCrossMarginAccount', 'GET', '/api/v3/margin/accounts', { query: defined({ ...params }) });
+  return sendForObject(transport, call, options, (r) =>
+    r.fields({ ...TOTALS, debtRatio: 'dec', status: oneOf(MARGIN_ACCOUNT_STATUSES), accounts: listOf(readAsset) }),
+  );
 }
 
+const ISOLATED_PAIR = { symbol: 'str', status: 'str', debtRatio: 'dec', baseAsset: objOf(readAsset), quoteAsset: objOf(readAsset) } as const;
+
 /** `GET /api/v3/isolated/accounts`: isolated pairs, each with its base and quote side. */
-export function getIsolatedMarginAccount(transport: Transport, params: IsolatedMarginAccountParams = {}, options: CallOptions = {}): Promise<IsolatedMarginAccount> {
-  const call = { name: 'getIsolatedMarginAccount', venue: 'kucoin', method: 'GET', path: '/api/v3/isolated/accounts', query: defined({ ...params }) } as const;
-  return sendForObject(transport, call, options, (r) => ({
-    totalAssetOfQuoteCurrency: r.dec('totalAssetOfQuoteCurrency'),
-    totalLiabilityOfQuoteCurrency: r.dec('totalLiabilityOfQuoteCurrency'),
-    timestamp: r.int('timestamp'),
-    assets: r.list('assets', (a) => ({
-      symbol: a.str('symbol'),
-      status: a.str('status'),
-      debtRatio: a.dec('debtRatio'),
-      baseAsset: readMarginAccountAsset(a.obj('baseAsset')),
-      quoteAsset: readMarginAccountAsset(a.obj('quoteAsset')),
-    })),
-  }));
+export async function getIsolatedMarginAccount(transport: Transport, params: IsolatedMarginAccountParams = {}, options: CallOptions = {}): Promise<IsolatedMarginAccount> {
+  const call = kucoin('getIsolatedMarginAccount', 'GET', '/api/v3/isolated/accounts', { query: defined({ ...params }) });
+  return sendForObject(transport, call, options, (r) => r.fields({ ...TOTALS, timestamp: 'int', assets: listOf((a) => a.fields(ISOLATED_PAIR)) }));
 }

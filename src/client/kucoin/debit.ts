@@ -3,10 +3,11 @@
  * Each call is cross margin unless `isIsolated` is true, in which case `symbol` names the pair.
  */
 import { Decimal } from '../../core/decimal.js';
+import { kucoin, send, sendForList, sendForObject } from '../call.js';
 import { decimalString, defined, readAcknowledgement } from '../params.js';
-import { FieldReader } from '../read.js';
-import type { QueryValue, Transport } from '../transport.js';
-import { readPage } from './page.js';
+import { oneOf, type FieldReader, type Fields, type FieldSpec } from '../read.js';
+import type { Transport } from '../transport.js';
+import { pageOf, pagedEndpoint } from './page.js';
 import type { CallOptions, Page } from './types.js';
 
 export type BorrowTimeInForce = 'IOC' | 'FOK';
@@ -14,6 +15,22 @@ export type BorrowTimeInForce = 'IOC' | 'FOK';
 /** PENDING: processing, SUCCESS: successful, FAILED: failed. */
 export type DebitOrderStatus = 'PENDING' | 'SUCCESS' | 'FAILED';
 const DEBIT_ORDER_STATUSES: readonly DebitOrderStatus[] = ['PENDING', 'SUCCESS', 'FAILED'];
+
+/** An empty `symbol` is cross margin: read as absent. */
+const symbolOrUndefined = (r: FieldReader, key: string): string | undefined => r.optStr(key) || undefined;
+
+const BORROW_ORDER = {
+  orderNo: 'str', symbol: symbolOrUndefined, currency: 'str', size: 'dec', actualSize: 'dec', status: oneOf(DEBIT_ORDER_STATUSES), createdTime: 'int',
+} as const;
+const REPAY_ORDER = {
+  orderNo: 'str', symbol: symbolOrUndefined, currency: 'str', size: 'dec', principal: 'dec', interest: 'dec', status: oneOf(DEBIT_ORDER_STATUSES),
+  createdTime: 'int',
+} as const;
+
+/** The debit histories: a page of records of one spec, with the server's `timestamp`. */
+function timestamped<S extends FieldSpec>(spec: S): (r: FieldReader) => Page<Fields<S>> & { timestamp: number } {
+  return (r) => ({ timestamp: r.int('timestamp'), ...pageOf(spec)(r) });
+}
 
 export interface BorrowParams {
   currency: string;
@@ -37,27 +54,9 @@ export interface BorrowResult {
 }
 
 /** `POST /api/v3/margin/borrow`: borrow into the cross or an isolated margin account. */
-export async function borrow(
-  transport: Transport,
-  params: BorrowParams,
-  options: CallOptions = {},
-): Promise<BorrowResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'POST',
-    path: '/api/v3/margin/borrow',
-    body: defined({
-      currency: params.currency,
-      size: decimalString('size', params.size),
-      timeInForce: params.timeInForce,
-      symbol: params.symbol,
-      isIsolated: params.isIsolated,
-      isHf: params.isHf,
-    }),
-    signal: options.signal,
-  });
-  const r = FieldReader.of(data, 'borrow');
-  return { orderNo: r.str('orderNo'), actualSize: r.dec('actualSize') };
+export async function borrow(transport: Transport, params: BorrowParams, options: CallOptions = {}): Promise<BorrowResult> {
+  const body = defined({ ...params, size: decimalString('size', params.size) });
+  return sendForObject(transport, kucoin('borrow', 'POST', '/api/v3/margin/borrow', { body }), options, (r) => r.fields({ orderNo: 'str', actualSize: 'dec' }));
 }
 
 /** The query shared by the borrow, repay and interest histories. */
@@ -102,32 +101,7 @@ export interface BorrowHistoryResult extends Page<BorrowOrder> {
 }
 
 /** `GET /api/v3/margin/borrow`: borrow orders of one currency, a page at a time. */
-export async function getBorrowHistory(
-  transport: Transport,
-  params: BorrowHistoryParams,
-  options: CallOptions = {},
-): Promise<BorrowHistoryResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'GET',
-    path: '/api/v3/margin/borrow',
-    query: defined({ currency: params.currency, ...historyQuery(params), orderNo: params.orderNo }),
-    signal: options.signal,
-  });
-  const r = FieldReader.of(data, 'getBorrowHistory');
-  return {
-    timestamp: r.int('timestamp'),
-    ...readPage(r, (item) => ({
-      orderNo: item.str('orderNo'),
-      symbol: readSymbol(item),
-      currency: item.str('currency'),
-      size: item.dec('size'),
-      actualSize: item.dec('actualSize'),
-      status: item.oneOf('status', DEBIT_ORDER_STATUSES),
-      createdTime: item.int('createdTime'),
-    })),
-  };
-}
+export const getBorrowHistory = pagedEndpoint<BorrowHistoryParams, BorrowHistoryResult>('getBorrowHistory', '/api/v3/margin/borrow', timestamped(BORROW_ORDER));
 
 export interface RepayParams {
   currency: string;
@@ -150,26 +124,9 @@ export interface RepayResult {
 }
 
 /** `POST /api/v3/margin/repay`: repay debt of the cross or an isolated margin account. */
-export async function repay(
-  transport: Transport,
-  params: RepayParams,
-  options: CallOptions = {},
-): Promise<RepayResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'POST',
-    path: '/api/v3/margin/repay',
-    body: defined({
-      currency: params.currency,
-      size: decimalString('size', params.size),
-      symbol: params.symbol,
-      isIsolated: params.isIsolated,
-      isHf: params.isHf,
-    }),
-    signal: options.signal,
-  });
-  const r = FieldReader.of(data, 'repay');
-  return { timestamp: r.int('timestamp'), orderNo: r.str('orderNo'), actualSize: r.dec('actualSize') };
+export async function repay(transport: Transport, params: RepayParams, options: CallOptions = {}): Promise<RepayResult> {
+  const body = defined({ ...params, size: decimalString('size', params.size) });
+  return sendForObject(transport, kucoin('repay', 'POST', '/api/v3/margin/repay', { body }), options, (r) => r.fields({ timestamp: 'int', orderNo: 'str', actualSize: 'dec' }));
 }
 
 export interface RepayHistoryParams extends DebitHistoryQuery {
@@ -200,33 +157,7 @@ export interface RepayHistoryResult extends Page<RepayOrder> {
 }
 
 /** `GET /api/v3/margin/repay`: repay orders of one currency, a page at a time. */
-export async function getRepayHistory(
-  transport: Transport,
-  params: RepayHistoryParams,
-  options: CallOptions = {},
-): Promise<RepayHistoryResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'GET',
-    path: '/api/v3/margin/repay',
-    query: defined({ currency: params.currency, ...historyQuery(params), orderNo: params.orderNo }),
-    signal: options.signal,
-  });
-  const r = FieldReader.of(data, 'getRepayHistory');
-  return {
-    timestamp: r.int('timestamp'),
-    ...readPage(r, (item) => ({
-      orderNo: item.str('orderNo'),
-      symbol: readSymbol(item),
-      currency: item.str('currency'),
-      size: item.dec('size'),
-      principal: item.dec('principal'),
-      interest: item.dec('interest'),
-      status: item.oneOf('status', DEBIT_ORDER_STATUSES),
-      createdTime: item.int('createdTime'),
-    })),
-  };
-}
+export const getRepayHistory = pagedEndpoint<RepayHistoryParams, RepayHistoryResult>('getRepayHistory', '/api/v3/margin/repay', timestamped(REPAY_ORDER));
 
 export interface InterestHistoryParams extends DebitHistoryQuery {
   /** Optional here, unlike the borrow and repay histories. */
@@ -248,28 +179,9 @@ export interface InterestHistoryResult extends Page<InterestRecord> {
 }
 
 /** `GET /api/v3/margin/interest`: interest charged on margin debt, a page at a time. */
-export async function getInterestHistory(
-  transport: Transport,
-  params: InterestHistoryParams = {},
-  options: CallOptions = {},
-): Promise<InterestHistoryResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'GET',
-    path: '/api/v3/margin/interest',
-    query: defined({ currency: params.currency, ...historyQuery(params) }),
-    signal: options.signal,
-  });
-  const r = FieldReader.of(data, 'getInterestHistory');
-  return {
-    timestamp: r.int('timestamp'),
-    ...readPage(r, (item) => ({
-      currency: item.str('currency'),
-      dayRatio: item.dec('dayRatio'),
-      interestAmount: item.dec('interestAmount'),
-      createdTime: item.int('createdTime'),
-    })),
-  };
+export async function getInterestHistory(transport: Transport, params: InterestHistoryParams = {}, options: CallOptions = {}): Promise<InterestHistoryResult> {
+  const call = kucoin('getInterestHistory', 'GET', '/api/v3/margin/interest', { query: defined({ ...params }) });
+  return sendForObject(transport, call, options, timestamped({ currency: 'str', dayRatio: 'dec', interestAmount: 'dec', createdTime: 'int' }));
 }
 
 export interface ModifyLeverageParams {
@@ -291,23 +203,9 @@ export interface ModifyLeverageParams {
 export type ModifyLeverageResult = string | undefined;
 
 /** `POST /api/v3/position/update-user-leverage`: the leverage multiplier of cross or one isolated pair. */
-export async function modifyLeverage(
-  transport: Transport,
-  params: ModifyLeverageParams,
-  options: CallOptions = {},
-): Promise<ModifyLeverageResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'POST',
-    path: '/api/v3/position/update-user-leverage',
-    body: defined({
-      symbol: params.symbol,
-      isIsolated: params.isIsolated,
-      leverage: decimalString('leverage', params.leverage),
-    }),
-    signal: options.signal,
-  });
-  return readAcknowledgement(data, 'modifyLeverage');
+export async function modifyLeverage(transport: Transport, params: ModifyLeverageParams, options: CallOptions = {}): Promise<ModifyLeverageResult> {
+  const body = defined({ symbol: params.symbol, isIsolated: params.isIsolated, leverage: decimalString('leverage', params.leverage) });
+  return readAcknowledgement(await send(transport, kucoin('modifyLeverage', 'POST', '/api/v3/position/update-user-leverage', { body }), options), 'modifyLeverage');
 }
 
 /*
@@ -380,46 +278,17 @@ export interface IsolatedMarginRiskLimit {
 
 export type MarginRiskLimitResult = CrossMarginRiskLimit[] | IsolatedMarginRiskLimit[];
 
-function readCrossMarginRiskLimit(r: FieldReader): CrossMarginRiskLimit {
-  return {
-    timestamp: r.optInt('timestamp'),
-    currency: r.str('currency'),
-    borrowMaxAmount: r.optDec('borrowMaxAmount'),
-    buyMaxAmount: r.optDec('buyMaxAmount'),
-    holdMaxAmount: r.optDec('holdMaxAmount'),
-    borrowCoefficient: r.optDec('borrowCoefficient'),
-    marginCoefficient: r.optDec('marginCoefficient'),
-    precision: r.optInt('precision'),
-    borrowMinAmount: r.optDec('borrowMinAmount'),
-    borrowMinUnit: r.optDec('borrowMinUnit'),
-    borrowEnabled: r.optBool('borrowEnabled'),
-  };
-}
-
-function readIsolatedMarginRiskLimit(r: FieldReader): IsolatedMarginRiskLimit {
-  return {
-    timestamp: r.optInt('timestamp'),
-    symbol: r.str('symbol'),
-    baseMaxBorrowAmount: r.optDec('baseMaxBorrowAmount'),
-    quoteMaxBorrowAmount: r.optDec('quoteMaxBorrowAmount'),
-    baseMaxBuyAmount: r.optDec('baseMaxBuyAmount'),
-    quoteMaxBuyAmount: r.optDec('quoteMaxBuyAmount'),
-    baseMaxHoldAmount: r.optDec('baseMaxHoldAmount'),
-    quoteMaxHoldAmount: r.optDec('quoteMaxHoldAmount'),
-    basePrecision: r.optInt('basePrecision'),
-    quotePrecision: r.optInt('quotePrecision'),
-    baseBorrowMinAmount: r.optDec('baseBorrowMinAmount'),
-    quoteBorrowMinAmount: r.optDec('quoteBorrowMinAmount'),
-    baseBorrowMinUnit: r.optDec('baseBorrowMinUnit'),
-    quoteBorrowMinUnit: r.optDec('quoteBorrowMinUnit'),
-    baseBorrowEnabled: r.optBool('baseBorrowEnabled'),
-    quoteBorrowEnabled: r.optBool('quoteBorrowEnabled'),
-    baseBorrowCoefficient: r.optDec('baseBorrowCoefficient'),
-    quoteBorrowCoefficient: r.optDec('quoteBorrowCoefficient'),
-    baseMarginCoefficient: r.optDec('baseMarginCoefficient'),
-    quoteMarginCoefficient: r.optDec('quoteMarginCoefficient'),
-  };
-}
+const CROSS_MARGIN_RISK_LIMIT = {
+  timestamp: 'optInt', currency: 'str', borrowMaxAmount: 'optDec', buyMaxAmount: 'optDec', holdMaxAmount: 'optDec', borrowCoefficient: 'optDec',
+  marginCoefficient: 'optDec', precision: 'optInt', borrowMinAmount: 'optDec', borrowMinUnit: 'optDec', borrowEnabled: 'optBool',
+} as const;
+const ISOLATED_MARGIN_RISK_LIMIT = {
+  timestamp: 'optInt', symbol: 'str', baseMaxBorrowAmount: 'optDec', quoteMaxBorrowAmount: 'optDec', baseMaxBuyAmount: 'optDec',
+  quoteMaxBuyAmount: 'optDec', baseMaxHoldAmount: 'optDec', quoteMaxHoldAmount: 'optDec', basePrecision: 'optInt', quotePrecision: 'optInt',
+  baseBorrowMinAmount: 'optDec', quoteBorrowMinAmount: 'optDec', baseBorrowMinUnit: 'optDec', quoteBorrowMinUnit: 'optDec',
+  baseBorrowEnabled: 'optBool', quoteBorrowEnabled: 'optBool', baseBorrowCoefficient: 'optDec', quoteBorrowCoefficient: 'optDec',
+  baseMarginCoefficient: 'optDec', quoteMarginCoefficient: 'optDec',
+} as const;
 
 /** `GET /api/v3/margin/currencies`: borrow, buy and hold limits of cross margin currencies. */
 export function getMarginRiskLimit(
@@ -444,32 +313,10 @@ export async function getMarginRiskLimit(
   params: MarginRiskLimitParams = {},
   options: CallOptions = {},
 ): Promise<MarginRiskLimitResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'GET',
-    path: '/api/v3/margin/currencies',
-    query: params.isIsolated
-      ? defined({ isIsolated: true, symbol: params.symbol })
-      : defined({ isIsolated: params.isIsolated, currency: params.currency }),
-    signal: options.signal,
-  });
+  const query = params.isIsolated ? defined({ isIsolated: true, symbol: params.symbol }) : defined({ isIsolated: params.isIsolated, currency: params.currency });
+  const call = kucoin('getMarginRiskLimit', 'GET', '/api/v3/margin/currencies', { query });
   return params.isIsolated
-    ? FieldReader.listOf(data, 'getMarginRiskLimit', readIsolatedMarginRiskLimit)
-    : FieldReader.listOf(data, 'getMarginRiskLimit', readCrossMarginRiskLimit);
+    ? sendForList(transport, call, options, (r): IsolatedMarginRiskLimit => r.fields(ISOLATED_MARGIN_RISK_LIMIT))
+    : sendForList(transport, call, options, (r): CrossMarginRiskLimit => r.fields(CROSS_MARGIN_RISK_LIMIT));
 }
 
-function historyQuery(params: DebitHistoryQuery): Record<string, QueryValue> {
-  return {
-    isIsolated: params.isIsolated,
-    symbol: params.symbol,
-    startTime: params.startTime,
-    endTime: params.endTime,
-    currentPage: params.currentPage,
-    pageSize: params.pageSize,
-  };
-}
-
-function readSymbol(r: FieldReader): string | undefined {
-  const symbol = r.optStr('symbol');
-  return symbol === '' ? undefined : symbol;
-}

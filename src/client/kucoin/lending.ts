@@ -3,10 +3,11 @@
  * The two market endpoints are public; purchase, redeem and their order lists are signed.
  */
 import { Decimal } from '../../core/decimal.js';
+import { kucoin, send, sendForList, sendForObject } from '../call.js';
 import { decimalString, defined, readAcknowledgement } from '../params.js';
-import { FieldReader } from '../read.js';
+import { oneOf, type FieldReader } from '../read.js';
 import type { Transport } from '../transport.js';
-import { readPage } from './page.js';
+import { pageOf, pagedEndpoint } from './page.js';
 import type { CallOptions, Page } from './types.js';
 
 /** "Get Loan Market": `interestIncrement` defaults to 0.0001 when the venue leaves it out. */
@@ -15,6 +16,15 @@ const DEFAULT_INTEREST_INCREMENT = '0.0001';
 /** Settlement state of a purchase or redeem order: DONE-completed, PENDING-settling. */
 export type LendingOrderStatus = 'DONE' | 'PENDING';
 const LENDING_ORDER_STATUSES: readonly LendingOrderStatus[] = ['DONE', 'PENDING'];
+
+const PURCHASE_ORDER = {
+  currency: 'str', purchaseOrderNo: 'str', purchaseSize: 'dec', matchSize: 'dec', interestRate: 'dec', incomeSize: 'dec', applyTime: 'int',
+  status: oneOf(LENDING_ORDER_STATUSES),
+} as const;
+const REDEEM_ORDER = {
+  currency: 'str', purchaseOrderNo: 'str', redeemOrderNo: 'str', redeemSize: 'dec', receiptSize: 'dec', applyTime: 'int',
+  status: oneOf(LENDING_ORDER_STATUSES),
+} as const;
 
 export interface LoanMarketParams {
   currency?: string;
@@ -41,32 +51,18 @@ export interface LoanMarket {
   autoPurchaseEnable?: boolean;
 }
 
+const LOAN_MARKET = {
+  currency: 'str', purchaseEnable: 'optBool', redeemEnable: 'optBool', increment: 'optDec', minPurchaseSize: 'optDec', maxPurchaseSize: 'optDec',
+  minInterestRate: 'optDec', maxInterestRate: 'optDec', marketInterestRate: 'optDec', autoPurchaseEnable: 'optBool',
+} as const;
+
 function readLoanMarket(r: FieldReader): LoanMarket {
-  return {
-    currency: r.str('currency'),
-    purchaseEnable: r.optBool('purchaseEnable'),
-    redeemEnable: r.optBool('redeemEnable'),
-    increment: r.optDec('increment'),
-    minPurchaseSize: r.optDec('minPurchaseSize'),
-    maxPurchaseSize: r.optDec('maxPurchaseSize'),
-    minInterestRate: r.optDec('minInterestRate'),
-    maxInterestRate: r.optDec('maxInterestRate'),
-    interestIncrement: r.optDec('interestIncrement') ?? new Decimal(DEFAULT_INTEREST_INCREMENT),
-    marketInterestRate: r.optDec('marketInterestRate'),
-    autoPurchaseEnable: r.optBool('autoPurchaseEnable'),
-  };
+  return { ...r.fields(LOAN_MARKET), interestIncrement: r.optDec('interestIncrement') ?? new Decimal(DEFAULT_INTEREST_INCREMENT) };
 }
 
 /** `GET /api/v3/project/list`: the currencies open for lending, all or one. */
-export async function getLoanMarket(
-  transport: Transport,
-  params: LoanMarketParams = {},
-  options: CallOptions = {},
-): Promise<LoanMarket[]> {
-  const data = await transport.send({
-    venue: 'kucoin', method: 'GET', path: '/api/v3/project/list', query: defined({ currency: params.currency }), signal: options.signal,
-  });
-  return FieldReader.listOf(data, 'getLoanMarket', readLoanMarket);
+export async function getLoanMarket(transport: Transport, params: LoanMarketParams = {}, options: CallOptions = {}): Promise<LoanMarket[]> {
+  return sendForList(transport, kucoin('getLoanMarket', 'GET', '/api/v3/project/list', { query: defined({ currency: params.currency }) }), options, readLoanMarket);
 }
 
 export interface LoanMarketInterestRateParams {
@@ -81,18 +77,9 @@ export interface LoanMarketInterestRate {
 }
 
 /** `GET /api/v3/project/marketInterestRate`: hourly market lending rates over the past 7 days. */
-export async function getLoanMarketInterestRate(
-  transport: Transport,
-  params: LoanMarketInterestRateParams,
-  options: CallOptions = {},
-): Promise<LoanMarketInterestRate[]> {
-  const data = await transport.send({
-    venue: 'kucoin', method: 'GET', path: '/api/v3/project/marketInterestRate', query: { currency: params.currency }, signal: options.signal,
-  });
-  return FieldReader.listOf(data, 'getLoanMarketInterestRate', (r) => ({
-    time: r.str('time'),
-    marketInterestRate: r.dec('marketInterestRate'),
-  }));
+export async function getLoanMarketInterestRate(transport: Transport, params: LoanMarketInterestRateParams, options: CallOptions = {}): Promise<LoanMarketInterestRate[]> {
+  const call = kucoin('getLoanMarketInterestRate', 'GET', '/api/v3/project/marketInterestRate', { query: { currency: params.currency } });
+  return sendForList(transport, call, options, (r) => r.fields({ time: 'str', marketInterestRate: 'dec' }));
 }
 
 export interface PurchaseParams {
@@ -107,23 +94,9 @@ export interface PurchaseResult {
 }
 
 /** `POST /api/v3/purchase`: lend `size` of `currency` at no less than `interestRate`. */
-export async function purchase(
-  transport: Transport,
-  params: PurchaseParams,
-  options: CallOptions = {},
-): Promise<PurchaseResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'POST',
-    path: '/api/v3/purchase',
-    body: {
-      currency: params.currency,
-      size: decimalString('size', params.size),
-      interestRate: decimalString('interestRate', params.interestRate),
-    },
-    signal: options.signal,
-  });
-  return { orderNo: FieldReader.of(data, 'purchase').str('orderNo') };
+export async function purchase(transport: Transport, params: PurchaseParams, options: CallOptions = {}): Promise<PurchaseResult> {
+  const body = { ...params, size: decimalString('size', params.size), interestRate: decimalString('interestRate', params.interestRate) };
+  return sendForObject(transport, kucoin('purchase', 'POST', '/api/v3/purchase', { body }), options, (r) => ({ orderNo: r.str('orderNo') }));
 }
 
 export interface ModifyPurchaseParams {
@@ -139,23 +112,9 @@ export interface ModifyPurchaseParams {
 export type ModifyPurchaseResult = string | undefined;
 
 /** `POST /api/v3/lend/purchase/update`: a new rate for a purchase order, effective from the next hour. */
-export async function modifyPurchase(
-  transport: Transport,
-  params: ModifyPurchaseParams,
-  options: CallOptions = {},
-): Promise<ModifyPurchaseResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'POST',
-    path: '/api/v3/lend/purchase/update',
-    body: {
-      currency: params.currency,
-      interestRate: decimalString('interestRate', params.interestRate),
-      purchaseOrderNo: params.purchaseOrderNo,
-    },
-    signal: options.signal,
-  });
-  return readAcknowledgement(data, 'modifyPurchase');
+export async function modifyPurchase(transport: Transport, params: ModifyPurchaseParams, options: CallOptions = {}): Promise<ModifyPurchaseResult> {
+  const body = { ...params, interestRate: decimalString('interestRate', params.interestRate) };
+  return readAcknowledgement(await send(transport, kucoin('modifyPurchase', 'POST', '/api/v3/lend/purchase/update', { body }), options), 'modifyPurchase');
 }
 
 export interface PurchaseOrdersParams {
@@ -186,35 +145,7 @@ export interface PurchaseOrder {
 export type PurchaseOrdersResult = Page<PurchaseOrder>;
 
 /** `GET /api/v3/purchase/orders`: the account's purchase orders, a page at a time. */
-export async function getPurchaseOrders(
-  transport: Transport,
-  params: PurchaseOrdersParams,
-  options: CallOptions = {},
-): Promise<PurchaseOrdersResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'GET',
-    path: '/api/v3/purchase/orders',
-    query: defined({
-      status: params.status,
-      currency: params.currency,
-      purchaseOrderNo: params.purchaseOrderNo,
-      currentPage: params.currentPage,
-      pageSize: params.pageSize,
-    }),
-    signal: options.signal,
-  });
-  return readPage(FieldReader.of(data, 'getPurchaseOrders'), (r) => ({
-    currency: r.str('currency'),
-    purchaseOrderNo: r.str('purchaseOrderNo'),
-    purchaseSize: r.dec('purchaseSize'),
-    matchSize: r.dec('matchSize'),
-    interestRate: r.dec('interestRate'),
-    incomeSize: r.dec('incomeSize'),
-    applyTime: r.int('applyTime'),
-    status: r.oneOf('status', LENDING_ORDER_STATUSES),
-  }));
-}
+export const getPurchaseOrders = pagedEndpoint<PurchaseOrdersParams, PurchaseOrdersResult>('getPurchaseOrders', '/api/v3/purchase/orders', pageOf(PURCHASE_ORDER));
 
 export interface RedeemParams {
   currency: string;
@@ -228,23 +159,9 @@ export interface RedeemResult {
 }
 
 /** `POST /api/v3/redeem`: take `size` back out of a purchase order. */
-export async function redeem(
-  transport: Transport,
-  params: RedeemParams,
-  options: CallOptions = {},
-): Promise<RedeemResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'POST',
-    path: '/api/v3/redeem',
-    body: {
-      currency: params.currency,
-      size: decimalString('size', params.size),
-      purchaseOrderNo: params.purchaseOrderNo,
-    },
-    signal: options.signal,
-  });
-  return { orderNo: FieldReader.of(data, 'redeem').str('orderNo') };
+export async function redeem(transport: Transport, params: RedeemParams, options: CallOptions = {}): Promise<RedeemResult> {
+  const body = { ...params, size: decimalString('size', params.size) };
+  return sendForObject(transport, kucoin('redeem', 'POST', '/api/v3/redeem', { body }), options, (r) => ({ orderNo: r.str('orderNo') }));
 }
 
 export interface RedeemOrdersParams {
@@ -277,31 +194,4 @@ export interface RedeemOrder {
 export type RedeemOrdersResult = Page<RedeemOrder>;
 
 /** `GET /api/v3/redeem/orders`: the account's redeem orders, a page at a time. */
-export async function getRedeemOrders(
-  transport: Transport,
-  params: RedeemOrdersParams,
-  options: CallOptions = {},
-): Promise<RedeemOrdersResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'GET',
-    path: '/api/v3/redeem/orders',
-    query: defined({
-      status: params.status,
-      currency: params.currency,
-      redeemOrderNo: params.redeemOrderNo,
-      currentPage: params.currentPage,
-      pageSize: params.pageSize,
-    }),
-    signal: options.signal,
-  });
-  return readPage(FieldReader.of(data, 'getRedeemOrders'), (r) => ({
-    currency: r.str('currency'),
-    purchaseOrderNo: r.str('purchaseOrderNo'),
-    redeemOrderNo: r.str('redeemOrderNo'),
-    redeemSize: r.dec('redeemSize'),
-    receiptSize: r.dec('receiptSize'),
-    applyTime: r.int('applyTime'),
-    status: r.oneOf('status', LENDING_ORDER_STATUSES),
-  }));
-}
+export const getRedeemOrders = pagedEndpoint<RedeemOrdersParams, RedeemOrdersResult>('getRedeemOrders', '/api/v3/redeem/orders', pageOf(REDEEM_ORDER));

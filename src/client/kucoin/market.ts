@@ -4,6 +4,7 @@
  */
 import type { Decimal } from '../../core/decimal.js';
 import { fillPath } from '../../core/endpoints.js';
+import { kucoin, sendForList, sendForObject } from '../call.js';
 import { FieldReader } from '../read.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions } from './types.js';
@@ -32,38 +33,16 @@ export interface CrossMarginSymbols {
   items: CrossMarginSymbol[];
 }
 
-function readCrossMarginSymbol(r: FieldReader): CrossMarginSymbol {
-  return {
-    symbol: r.str('symbol'),
-    name: r.str('name'),
-    enableTrading: r.bool('enableTrading'),
-    market: r.str('market'),
-    baseCurrency: r.str('baseCurrency'),
-    quoteCurrency: r.str('quoteCurrency'),
-    baseIncrement: r.dec('baseIncrement'),
-    baseMinSize: r.dec('baseMinSize'),
-    quoteIncrement: r.dec('quoteIncrement'),
-    quoteMinSize: r.dec('quoteMinSize'),
-    baseMaxSize: r.dec('baseMaxSize'),
-    quoteMaxSize: r.dec('quoteMaxSize'),
-    priceIncrement: r.dec('priceIncrement'),
-    feeCurrency: r.str('feeCurrency'),
-    priceLimitRate: r.dec('priceLimitRate'),
-    minFunds: r.dec('minFunds'),
-  };
-}
+const CROSS_MARGIN_SYMBOL = {
+  symbol: 'str', name: 'str', enableTrading: 'bool', market: 'str', baseCurrency: 'str', quoteCurrency: 'str', baseIncrement: 'dec',
+  baseMinSize: 'dec', quoteIncrement: 'dec', quoteMinSize: 'dec', baseMaxSize: 'dec', quoteMaxSize: 'dec', priceIncrement: 'dec',
+  feeCurrency: 'str', priceLimitRate: 'dec', minFunds: 'dec',
+} as const;
 
 /** `GET /api/v3/margin/symbols`: all cross margin symbols, or one. */
-export async function getCrossMarginSymbols(
-  transport: Transport,
-  params: { symbol?: string } = {},
-  options: CallOptions = {},
-): Promise<CrossMarginSymbols> {
-  const data = await transport.send({
-    venue: 'kucoin', method: 'GET', path: '/api/v3/margin/symbols', query: { symbol: params.symbol }, signal: options.signal,
-  });
-  const r = FieldReader.of(data, 'getCrossMarginSymbols');
-  return { timestamp: r.int('timestamp'), items: r.list('items', readCrossMarginSymbol) };
+export async function getCrossMarginSymbols(transport: Transport, params: { symbol?: string } = {}, options: CallOptions = {}): Promise<CrossMarginSymbols> {
+  const call = kucoin('getCrossMarginSymbols', 'GET', '/api/v3/margin/symbols', { query: { symbol: params.symbol } });
+  return sendForObject(transport, call, options, (r) => ({ timestamp: r.int('timestamp'), items: r.list('items', (i) => i.fields(CROSS_MARGIN_SYMBOL)) }));
 }
 
 export interface EtfInfo {
@@ -76,23 +55,11 @@ export interface EtfInfo {
   basket: string;
 }
 
+const ETF_INFO = { currency: 'str', netAsset: 'dec', targetLeverage: 'str', actualLeverage: 'dec', issuedSize: 'dec', basket: 'str' } as const;
+
 /** `GET /api/v3/etf/info`: leveraged token information, all or one `currency`. */
-export async function getEtfInfo(
-  transport: Transport,
-  params: { currency?: string } = {},
-  options: CallOptions = {},
-): Promise<EtfInfo[]> {
-  const data = await transport.send({
-    venue: 'kucoin', method: 'GET', path: '/api/v3/etf/info', query: { currency: params.currency }, signal: options.signal,
-  });
-  return FieldReader.listOf(data, 'getEtfInfo', (r) => ({
-    currency: r.str('currency'),
-    netAsset: r.dec('netAsset'),
-    targetLeverage: r.str('targetLeverage'),
-    actualLeverage: r.dec('actualLeverage'),
-    issuedSize: r.dec('issuedSize'),
-    basket: r.str('basket'),
-  }));
+export async function getEtfInfo(transport: Transport, params: { currency?: string } = {}, options: CallOptions = {}): Promise<EtfInfo[]> {
+  return sendForList(transport, kucoin('getEtfInfo', 'GET', '/api/v3/etf/info', { query: { currency: params.currency } }), options, (r) => r.fields(ETF_INFO));
 }
 
 export interface MarkPrice {
@@ -136,16 +103,10 @@ export interface MarginConfig {
 
 /** `GET /api/v1/margin/config`: margin currencies, max leverage, liquidation ratios. */
 export async function getMarginConfig(transport: Transport, options: CallOptions = {}): Promise<MarginConfig> {
-  const data = await transport.send({
-    venue: 'kucoin', method: 'GET', path: '/api/v1/margin/config', signal: options.signal,
-  });
-  const r = FieldReader.of(data, 'getMarginConfig');
-  return {
+  return sendForObject(transport, kucoin('getMarginConfig', 'GET', '/api/v1/margin/config'), options, (r) => ({
     currencyList: r.strList('currencyList'),
-    maxLeverage: r.int('maxLeverage'),
-    warningDebtRatio: r.dec('warningDebtRatio'),
-    liqDebtRatio: r.dec('liqDebtRatio'),
-  };
+    ...r.fields({ maxLeverage: 'int', warningDebtRatio: 'dec', liqDebtRatio: 'dec' }),
+  }));
 }
 
 export interface IsolatedMarginSymbol {
@@ -165,28 +126,14 @@ export interface IsolatedMarginSymbol {
   quoteBorrowCoefficient: Decimal;
 }
 
+const ISOLATED_MARGIN_SYMBOL = {
+  symbol: 'str', symbolName: 'str', baseCurrency: 'str', quoteCurrency: 'str', maxLeverage: 'int', flDebtRatio: 'dec', tradeEnable: 'bool',
+  autoRenewMaxDebtRatio: 'dec', baseBorrowEnable: 'bool', quoteBorrowEnable: 'bool', baseTransferInEnable: 'bool',
+  quoteTransferInEnable: 'bool', baseBorrowCoefficient: 'dec', quoteBorrowCoefficient: 'dec',
+} as const;
+
 /** `GET /api/v1/isolated/symbols`: isolated margin symbols. They carry no increments: those come from the cross list. */
-export async function getIsolatedMarginSymbols(
-  transport: Transport,
-  options: CallOptions = {},
-): Promise<IsolatedMarginSymbol[]> {
-  const data = await transport.send({
-    venue: 'kucoin', method: 'GET', path: '/api/v1/isolated/symbols', signal: options.signal,
-  });
-  return FieldReader.listOf(data, 'getIsolatedMarginSymbols', (r) => ({
-    symbol: r.str('symbol'),
-    symbolName: r.str('symbolName'),
-    baseCurrency: r.str('baseCurrency'),
-    quoteCurrency: r.str('quoteCurrency'),
-    maxLeverage: r.int('maxLeverage'),
-    flDebtRatio: r.dec('flDebtRatio'),
-    tradeEnable: r.bool('tradeEnable'),
-    autoRenewMaxDebtRatio: r.dec('autoRenewMaxDebtRatio'),
-    baseBorrowEnable: r.bool('baseBorrowEnable'),
-    quoteBorrowEnable: r.bool('quoteBorrowEnable'),
-    baseTransferInEnable: r.bool('baseTransferInEnable'),
-    quoteTransferInEnable: r.bool('quoteTransferInEnable'),
-    baseBorrowCoefficient: r.dec('baseBorrowCoefficient'),
-    quoteBorrowCoefficient: r.dec('quoteBorrowCoefficient'),
-  }));
+export async function getIsolatedMarginSymbols(transport: Transport, options: CallOptions = {}): Promise<IsolatedMarginSymbol[]> {
+  const call = kucoin('getIsolatedMarginSymbols', 'GET', '/api/v1/isolated/symbols');
+  return sendForList(transport, call, options, (r) => r.fields(ISOLATED_MARGIN_SYMBOL));
 }

@@ -6,8 +6,9 @@ import { isValidClientOid } from '../../core/client-oid.js';
 import type { Decimal } from '../../core/decimal.js';
 import { decimalString, defined, optDecimalString } from '../params.js';
 import { fillPath } from '../../core/endpoints.js';
+import { kucoin, send, sendForList, sendForObject, type Call } from '../call.js';
 import { MalformedResponseError, ValidationError } from '../errors.js';
-import { FieldReader } from '../read.js';
+import { oneOf, type FieldReader } from '../read.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions } from './types.js';
 
@@ -290,314 +291,115 @@ function optOneOf<T extends string>(r: FieldReader, key: string, values: readonl
   return r.has(key) && r.str(key) !== '' ? r.oneOf(key, values) : undefined;
 }
 
+/** An optional string the venue may send as `""` for "none". */
+const optNonEmpty = (r: FieldReader, key: string): string | undefined => r.optStr(key) || undefined;
+
 function readAddOrderResult(r: FieldReader): AddOrderResult {
-  return {
-    orderId: r.str('orderId'),
-    loanApplyId: r.optStr('loanApplyId') || undefined,
-    borrowSize: r.optDec('borrowSize'),
-    clientOid: r.str('clientOid'),
-  };
+  return r.fields({ orderId: 'str', loanApplyId: optNonEmpty, borrowSize: 'optDec', clientOid: 'str' });
 }
 
 function readAddOrderV1Result(r: FieldReader): AddOrderV1Result {
-  return {
-    orderId: r.str('orderId'),
-    loanApplyId: r.optStr('loanApplyId') || undefined,
-    borrowSize: r.optDec('borrowSize'),
-    clientOid: r.optStr('clientOid'),
-  };
+  return r.fields({ orderId: 'str', loanApplyId: optNonEmpty, borrowSize: 'optDec', clientOid: 'optStr' });
 }
 
-function readMarginOrder(r: FieldReader): MarginOrder {
-  return {
-    id: r.str('id'),
-    symbol: r.str('symbol'),
-    opType: r.str('opType'),
-    type: r.oneOf('type', TYPES),
-    side: r.oneOf('side', SIDES),
-    price: r.dec('price'),
-    size: r.dec('size'),
-    funds: r.dec('funds'),
-    dealSize: r.dec('dealSize'),
-    dealFunds: r.dec('dealFunds'),
-    fee: r.dec('fee'),
-    feeCurrency: r.str('feeCurrency'),
-    stp: optOneOf(r, 'stp', STPS),
-    stop: r.optStr('stop'),
-    stopTriggered: r.bool('stopTriggered'),
-    stopPrice: r.dec('stopPrice'),
-    timeInForce: r.oneOf('timeInForce', TIMES_IN_FORCE),
-    postOnly: r.bool('postOnly'),
-    hidden: r.bool('hidden'),
-    iceberg: r.bool('iceberg'),
-    visibleSize: r.dec('visibleSize'),
-    cancelAfter: r.int('cancelAfter'),
-    channel: r.str('channel'),
-    clientOid: r.str('clientOid'),
-    remark: r.optStr('remark'),
-    tags: r.optStr('tags'),
-    cancelExist: r.bool('cancelExist'),
-    createdAt: r.int('createdAt'),
-    lastUpdatedAt: r.int('lastUpdatedAt'),
-    tradeType: r.str('tradeType'),
-    inOrderBook: r.bool('inOrderBook'),
-    cancelledSize: r.dec('cancelledSize'),
-    cancelledFunds: r.dec('cancelledFunds'),
-    remainSize: r.dec('remainSize'),
-    remainFunds: r.dec('remainFunds'),
-    tax: r.optDec('tax'),
-    active: r.bool('active'),
-  };
-}
+const MARGIN_ORDER = {
+  id: 'str', symbol: 'str', opType: 'str', type: oneOf(TYPES), side: oneOf(SIDES), price: 'dec', size: 'dec', funds: 'dec', dealSize: 'dec',
+  dealFunds: 'dec', fee: 'dec', feeCurrency: 'str', stp: (r: FieldReader, key: string) => optOneOf(r, key, STPS), stop: 'optStr',
+  stopTriggered: 'bool', stopPrice: 'dec', timeInForce: oneOf(TIMES_IN_FORCE), postOnly: 'bool', hidden: 'bool', iceberg: 'bool',
+  visibleSize: 'dec', cancelAfter: 'int', channel: 'str', clientOid: 'str', remark: 'optStr', tags: 'optStr', cancelExist: 'bool',
+  createdAt: 'int', lastUpdatedAt: 'int', tradeType: 'str', inOrderBook: 'bool', cancelledSize: 'dec', cancelledFunds: 'dec',
+  remainSize: 'dec', remainFunds: 'dec', tax: 'optDec', active: 'bool',
+} as const;
+const readMarginOrder = (r: FieldReader): MarginOrder => r.fields(MARGIN_ORDER);
 
-function readMarginFill(r: FieldReader): MarginFill {
-  return {
-    id: r.int('id'),
-    symbol: r.str('symbol'),
-    tradeId: r.int('tradeId'),
-    orderId: r.str('orderId'),
-    counterOrderId: r.str('counterOrderId'),
-    side: r.oneOf('side', SIDES),
-    liquidity: r.oneOf('liquidity', LIQUIDITIES),
-    forceTaker: r.bool('forceTaker'),
-    price: r.dec('price'),
-    size: r.dec('size'),
-    funds: r.dec('funds'),
-    fee: r.dec('fee'),
-    feeRate: r.dec('feeRate'),
-    feeCurrency: r.str('feeCurrency'),
-    stop: r.str('stop'),
-    tradeType: r.str('tradeType'),
-    tax: r.optDec('tax'),
-    taxRate: r.optDec('taxRate'),
-    type: r.oneOf('type', TYPES),
-    createdAt: r.int('createdAt'),
-  };
+const MARGIN_FILL = {
+  id: 'int', symbol: 'str', tradeId: 'int', orderId: 'str', counterOrderId: 'str', side: oneOf(SIDES), liquidity: oneOf(LIQUIDITIES),
+  forceTaker: 'bool', price: 'dec', size: 'dec', funds: 'dec', fee: 'dec', feeRate: 'dec', feeCurrency: 'str', stop: 'str', tradeType: 'str',
+  tax: 'optDec', taxRate: 'optDec', type: oneOf(TYPES), createdAt: 'int',
+} as const;
+const readMarginFill = (r: FieldReader): MarginFill => r.fields(MARGIN_FILL);
+
+/** The order look-ups and cancels: one order of one symbol, by the id the venue or we gave it. */
+function byId(name: string, method: 'GET' | 'DELETE', id: { orderId: string } | { clientOid: string }, symbol: string): Call {
+  const path = 'orderId' in id ? fillPath('/api/v3/hf/margin/orders/{orderId}', id) : fillPath('/api/v3/hf/margin/orders/client-order/{clientOid}', id);
+  return kucoin(name, method, path, { query: { symbol } });
 }
 
 /** `POST /api/v3/hf/margin/order`: places a cross or isolated margin order. */
-export async function addOrder(
-  transport: Transport,
-  params: AddOrderParams,
-  options: CallOptions = {},
-): Promise<AddOrderResult> {
-  const body = addOrderBody(params);
-  const data = await transport.send({
-    venue: 'kucoin', method: 'POST', path: '/api/v3/hf/margin/order', body, signal: options.signal,
-  });
-  return readAddOrderResult(FieldReader.of(data, 'addOrder'));
+export async function addOrder(transport: Transport, params: AddOrderParams, options: CallOptions = {}): Promise<AddOrderResult> {
+  return sendForObject(transport, kucoin('addOrder', 'POST', '/api/v3/hf/margin/order', { body: addOrderBody(params) }), options, readAddOrderResult);
 }
 
 /** `POST /api/v3/hf/margin/order/test`: checks an order (and the signature) without placing it. */
-export async function addOrderTest(
-  transport: Transport,
-  params: AddOrderTestParams,
-  options: CallOptions = {},
-): Promise<AddOrderTestResult> {
-  const body = addOrderBody(params);
-  const data = await transport.send({
-    venue: 'kucoin', method: 'POST', path: '/api/v3/hf/margin/order/test', body, signal: options.signal,
-  });
-  return readAddOrderResult(FieldReader.of(data, 'addOrderTest'));
+export async function addOrderTest(transport: Transport, params: AddOrderTestParams, options: CallOptions = {}): Promise<AddOrderTestResult> {
+  return sendForObject(transport, kucoin('addOrderTest', 'POST', '/api/v3/hf/margin/order/test', { body: addOrderBody(params) }), options, readAddOrderResult);
 }
 
 /** `DELETE /api/v3/hf/margin/orders/{orderId}`: asks to cancel; the order's status tells whether it was. */
-export async function cancelOrderByOrderId(
-  transport: Transport,
-  params: CancelOrderByOrderIdParams,
-  options: CallOptions = {},
-): Promise<CancelOrderByOrderIdResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'DELETE',
-    path: fillPath('/api/v3/hf/margin/orders/{orderId}', { orderId: params.orderId }),
-    query: { symbol: params.symbol },
-    signal: options.signal,
-  });
-  const r = FieldReader.of(data, 'cancelOrderByOrderId');
-  return { orderId: r.str('orderId') };
+export async function cancelOrderByOrderId(transport: Transport, params: CancelOrderByOrderIdParams, options: CallOptions = {}): Promise<CancelOrderByOrderIdResult> {
+  const call = byId('cancelOrderByOrderId', 'DELETE', { orderId: params.orderId }, params.symbol);
+  return sendForObject(transport, call, options, (r) => ({ orderId: r.str('orderId') }));
 }
 
 /** `GET /api/v3/hf/margin/orders/{orderId}`: one order, open or done. */
-export async function getOrderByOrderId(
-  transport: Transport,
-  params: GetOrderByOrderIdParams,
-  options: CallOptions = {},
-): Promise<MarginOrder> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'GET',
-    path: fillPath('/api/v3/hf/margin/orders/{orderId}', { orderId: params.orderId }),
-    query: { symbol: params.symbol },
-    signal: options.signal,
-  });
-  return readMarginOrder(FieldReader.of(data, 'getOrderByOrderId'));
+export async function getOrderByOrderId(transport: Transport, params: GetOrderByOrderIdParams, options: CallOptions = {}): Promise<MarginOrder> {
+  return sendForObject(transport, byId('getOrderByOrderId', 'GET', { orderId: params.orderId }, params.symbol), options, readMarginOrder);
 }
 
 /** `DELETE /api/v3/hf/margin/orders/client-order/{clientOid}`: asks to cancel; the order's status tells whether it was. */
-export async function cancelOrderByClientOid(
-  transport: Transport,
-  params: CancelOrderByClientOidParams,
-  options: CallOptions = {},
-): Promise<CancelOrderByClientOidResult> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'DELETE',
-    path: fillPath('/api/v3/hf/margin/orders/client-order/{clientOid}', { clientOid: params.clientOid }),
-    query: { symbol: params.symbol },
-    signal: options.signal,
-  });
-  const r = FieldReader.of(data, 'cancelOrderByClientOid');
-  return { clientOid: r.str('clientOid') };
+export async function cancelOrderByClientOid(transport: Transport, params: CancelOrderByClientOidParams, options: CallOptions = {}): Promise<CancelOrderByClientOidResult> {
+  const call = byId('cancelOrderByClientOid', 'DELETE', { clientOid: params.clientOid }, params.symbol);
+  return sendForObject(transport, call, options, (r) => ({ clientOid: r.str('clientOid') }));
 }
 
 /**
  * `GET /api/v3/hf/margin/orders/client-order/{clientOid}`: one order by the id we chose, which is
  * how a placement whose outcome is unknown gets settled.
  */
-export async function getOrderByClientOid(
-  transport: Transport,
-  params: GetOrderByClientOidParams,
-  options: CallOptions = {},
-): Promise<MarginOrder> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'GET',
-    path: fillPath('/api/v3/hf/margin/orders/client-order/{clientOid}', { clientOid: params.clientOid }),
-    query: { symbol: params.symbol },
-    signal: options.signal,
-  });
-  return readMarginOrder(FieldReader.of(data, 'getOrderByClientOid'));
+export async function getOrderByClientOid(transport: Transport, params: GetOrderByClientOidParams, options: CallOptions = {}): Promise<MarginOrder> {
+  return sendForObject(transport, byId('getOrderByClientOid', 'GET', { clientOid: params.clientOid }, params.symbol), options, readMarginOrder);
 }
 
 /**
  * `DELETE /api/v3/hf/margin/orders`: asks to cancel every open order of one symbol. Resolves
  * with the venue's bare string answer (`data` is a string, not an object).
  */
-export async function cancelAllOrdersBySymbol(
-  transport: Transport,
-  params: CancelAllOrdersBySymbolParams,
-  options: CallOptions = {},
-): Promise<string> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'DELETE',
-    path: '/api/v3/hf/margin/orders',
-    query: { symbol: params.symbol, tradeType: params.tradeType },
-    signal: options.signal,
-  });
+export async function cancelAllOrdersBySymbol(transport: Transport, params: CancelAllOrdersBySymbolParams, options: CallOptions = {}): Promise<string> {
+  const data = await send(transport, kucoin('cancelAllOrdersBySymbol', 'DELETE', '/api/v3/hf/margin/orders', { query: { symbol: params.symbol, tradeType: params.tradeType } }), options);
   if (typeof data !== 'string') throw new MalformedResponseError('cancelAllOrdersBySymbol: expected a string', 200);
   return data;
 }
 
 /** `GET /api/v3/hf/margin/order/active/symbols`: the symbols that have open orders. */
-export async function getSymbolsWithOpenOrder(
-  transport: Transport,
-  params: GetSymbolsWithOpenOrderParams,
-  options: CallOptions = {},
-): Promise<SymbolsWithOpenOrder> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'GET',
-    path: '/api/v3/hf/margin/order/active/symbols',
-    query: { tradeType: params.tradeType },
-    signal: options.signal,
-  });
-  const r = FieldReader.of(data, 'getSymbolsWithOpenOrder');
-  return { symbolSize: r.int('symbolSize'), symbols: r.strList('symbols') };
+export async function getSymbolsWithOpenOrder(transport: Transport, params: GetSymbolsWithOpenOrderParams, options: CallOptions = {}): Promise<SymbolsWithOpenOrder> {
+  const call = kucoin('getSymbolsWithOpenOrder', 'GET', '/api/v3/hf/margin/order/active/symbols', { query: { tradeType: params.tradeType } });
+  return sendForObject(transport, call, options, (r) => ({ symbolSize: r.int('symbolSize'), symbols: r.strList('symbols') }));
 }
 
 /** `GET /api/v3/hf/margin/orders/active`: every open order of one symbol, latest update first. */
-export async function getOpenOrders(
-  transport: Transport,
-  params: GetOpenOrdersParams,
-  options: CallOptions = {},
-): Promise<MarginOrder[]> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'GET',
-    path: '/api/v3/hf/margin/orders/active',
-    query: { symbol: params.symbol, tradeType: params.tradeType },
-    signal: options.signal,
-  });
-  return FieldReader.listOf(data, 'getOpenOrders', readMarginOrder);
+export async function getOpenOrders(transport: Transport, params: GetOpenOrdersParams, options: CallOptions = {}): Promise<MarginOrder[]> {
+  const call = kucoin('getOpenOrders', 'GET', '/api/v3/hf/margin/orders/active', { query: { symbol: params.symbol, tradeType: params.tradeType } });
+  return sendForList(transport, call, options, readMarginOrder);
 }
 
 /** `GET /api/v3/hf/margin/orders/done`: one batch of done orders, latest first; page with `lastId`. */
-export async function getClosedOrders(
-  transport: Transport,
-  params: GetClosedOrdersParams,
-  options: CallOptions = {},
-): Promise<ClosedOrders> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'GET',
-    path: '/api/v3/hf/margin/orders/done',
-    query: {
-      symbol: params.symbol,
-      tradeType: params.tradeType,
-      side: params.side,
-      type: params.type,
-      lastId: params.lastId,
-      limit: params.limit,
-      startAt: params.startAt,
-      endAt: params.endAt,
-    },
-    signal: options.signal,
-  });
-  const r = FieldReader.of(data, 'getClosedOrders');
-  return { lastId: r.int('lastId'), items: r.list('items', readMarginOrder) };
+export async function getClosedOrders(transport: Transport, params: GetClosedOrdersParams, options: CallOptions = {}): Promise<ClosedOrders> {
+  const call = kucoin('getClosedOrders', 'GET', '/api/v3/hf/margin/orders/done', { query: { ...params } });
+  return sendForObject(transport, call, options, (r) => ({ lastId: r.int('lastId'), items: r.list('items', readMarginOrder) }));
 }
 
 /** `GET /api/v3/hf/margin/fills`: one batch of fills, latest first; page with `lastId`. */
-export async function getTradeHistory(
-  transport: Transport,
-  params: GetTradeHistoryParams,
-  options: CallOptions = {},
-): Promise<TradeHistory> {
-  const data = await transport.send({
-    venue: 'kucoin',
-    method: 'GET',
-    path: '/api/v3/hf/margin/fills',
-    query: {
-      symbol: params.symbol,
-      tradeType: params.tradeType,
-      orderId: params.orderId,
-      side: params.side,
-      type: params.type,
-      lastId: params.lastId,
-      limit: params.limit,
-      startAt: params.startAt,
-      endAt: params.endAt,
-    },
-    signal: options.signal,
-  });
-  const r = FieldReader.of(data, 'getTradeHistory');
-  return { items: r.list('items', readMarginFill), lastId: r.int('lastId') };
+export async function getTradeHistory(transport: Transport, params: GetTradeHistoryParams, options: CallOptions = {}): Promise<TradeHistory> {
+  const call = kucoin('getTradeHistory', 'GET', '/api/v3/hf/margin/fills', { query: { ...params } });
+  return sendForObject(transport, call, options, (r) => ({ items: r.list('items', readMarginFill), lastId: r.int('lastId') }));
 }
 
 /** `POST /api/v1/margin/order`: the older placement endpoint, cross or isolated by `marginModel`. */
-export async function addOrderV1(
-  transport: Transport,
-  params: AddOrderV1Params,
-  options: CallOptions = {},
-): Promise<AddOrderV1Result> {
-  const body = addOrderV1Body(params);
-  const data = await transport.send({
-    venue: 'kucoin', method: 'POST', path: '/api/v1/margin/order', body, signal: options.signal,
-  });
-  return readAddOrderV1Result(FieldReader.of(data, 'addOrderV1'));
+export async function addOrderV1(transport: Transport, params: AddOrderV1Params, options: CallOptions = {}): Promise<AddOrderV1Result> {
+  return sendForObject(transport, kucoin('addOrderV1', 'POST', '/api/v1/margin/order', { body: addOrderV1Body(params) }), options, readAddOrderV1Result);
 }
 
 /** `POST /api/v1/margin/order/test`: checks a V1 order (and the signature) without placing it. */
-export async function addOrderTestV1(
-  transport: Transport,
-  params: AddOrderTestV1Params,
-  options: CallOptions = {},
-): Promise<AddOrderTestV1Result> {
-  const body = addOrderV1Body(params);
-  const data = await transport.send({
-    venue: 'kucoin', method: 'POST', path: '/api/v1/margin/order/test', body, signal: options.signal,
-  });
-  return readAddOrderV1Result(FieldReader.of(data, 'addOrderTestV1'));
+export async function addOrderTestV1(transport: Transport, params: AddOrderTestV1Params, options: CallOptions = {}): Promise<AddOrderTestV1Result> {
+  return sendForObject(transport, kucoin('addOrderTestV1', 'POST', '/api/v1/margin/order/test', { body: addOrderV1Body(params) }), options, readAddOrderV1Result);
 }
