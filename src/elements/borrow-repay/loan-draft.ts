@@ -4,15 +4,8 @@
  * borrowing is on. Pure: no DOM, no network.
  */
 import type { BorrowLimits, LoanAction, LoanRequest, MarginMode, TimeInForce } from '../../client/venue.js';
-import { Decimal, parseUserDecimal, toPlainString } from '../../core/decimal.js';
-import {
-  checkDecimalPlaces,
-  checkMax,
-  checkMin,
-  checkPositive,
-  checkStep,
-  type RuleName,
-} from '../../core/rules.js';
+import { Decimal, toPlainString } from '../../core/decimal.js';
+import { checkAmount, type RuleName, type Violation } from '../../core/rules.js';
 
 /** A shared rule (`core/rules.ts`) or one only a loan can break. */
 export type LoanRuleName =
@@ -26,12 +19,8 @@ export type LoanRuleName =
   /** The limits are not loaded (yet), or are for another currency. */
   | 'no-limits';
 
-export interface LoanViolation {
-  field: 'amount' | 'currency' | 'symbol';
-  rule: LoanRuleName;
-  /** The exact decimal string of the bound, the decimal count, the pair or the venue's reason. */
-  limit?: string;
-}
+/** `limit`: the exact decimal string of the bound, the decimal count, the pair or the venue's reason. */
+export type LoanViolation = Violation<'amount' | 'currency' | 'symbol', LoanRuleName>;
 
 export interface LoanDraftInput {
   action: LoanAction;
@@ -69,6 +58,7 @@ function fail(field: LoanViolation['field'], rule: LoanRuleName, limit?: string)
  */
 export function checkLoanDraft(input: LoanDraftInput): LoanDraft {
   const { action, limits } = input;
+  const borrow = action === 'borrow';
   const isolated = input.marginMode === 'isolated';
   if (isolated && !input.symbol) return fail('symbol', 'required');
   if (!input.currency) return fail('currency', 'required');
@@ -79,32 +69,22 @@ export function checkLoanDraft(input: LoanDraftInput): LoanDraft {
   if (!limits || limits.currency !== input.currency || (isolated && limits.symbol !== undefined && limits.symbol !== input.symbol)) {
     return fail('currency', 'no-limits');
   }
-  if (action === 'borrow' && !limits.borrowEnabled) return fail('currency', 'borrow-disabled', limits.disabledReason);
+  if (borrow && !limits.borrowEnabled) return fail('currency', 'borrow-disabled', limits.disabledReason);
 
-  if (input.amountText.trim() === '') return fail('amount', 'required');
-  const parsed = parseUserDecimal(input.amountText);
-  if (!parsed.ok) return fail('amount', parsed.reason);
-  const amount = parsed.value;
-  const checks = [
-    checkPositive('amount', amount),
-    limits.precision === undefined ? null : checkDecimalPlaces('amount', amount, limits.precision),
-    ...(action === 'borrow'
-      ? [
-          limits.borrowMinUnit ? checkStep('amount', amount, limits.borrowMinUnit) : null,
-          limits.borrowMinAmount ? checkMin('amount', amount, limits.borrowMinAmount) : null,
-          limits.borrowMaxAmount ? checkMax('amount', amount, limits.borrowMaxAmount) : null,
-        ]
-      : []),
-  ];
-  const broken = checks.find((check) => check !== null);
-  if (broken) return fail('amount', broken.rule, broken.limit);
-  if (action === 'borrow' && limits.borrowableAmount && amount.gt(limits.borrowableAmount)) {
+  const checked = checkAmount('amount', input.amountText, {
+    required: true,
+    maxDecimals: limits.precision,
+    ...(borrow ? { increment: limits.borrowMinUnit, min: limits.borrowMinAmount, max: limits.borrowMaxAmount } : {}),
+  });
+  if (!checked.ok) return fail('amount', checked.violation.rule, checked.violation.limit);
+  const amount = checked.value!;
+  if (borrow && limits.borrowableAmount && amount.gt(limits.borrowableAmount)) {
     return fail('amount', 'borrowable', limits.borrowableAmount.toString());
   }
 
   const request: LoanRequest & { amount: string } = { currency: input.currency, amount: toPlainString(amount) };
   if (isolated) request.symbol = input.symbol;
-  if (action === 'borrow' && input.timeInForce) request.timeInForce = input.timeInForce;
+  if (borrow && input.timeInForce) request.timeInForce = input.timeInForce;
   return { ok: true, amount, request };
 }
 

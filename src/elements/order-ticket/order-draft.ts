@@ -17,7 +17,7 @@ import type {
   TimeInForce,
 } from '../../client/kucoin/orders.js';
 import { Decimal, parseUserDecimal, toPlainString } from '../../core/decimal.js';
-import { checkDecimalPlaces, checkMax, checkMin, checkStep, type RuleName } from '../../core/rules.js';
+import { amountViolations, checkAmount, checkMax, checkMin, type RuleName, type Violation } from '../../core/rules.js';
 
 export type MarginMode = MarginModel;
 /** Market orders give exactly one of these: base `size` or quote `funds`. */
@@ -124,12 +124,8 @@ export type OrderRule =
   | 'above'
   | 'trading-disabled';
 
-export interface OrderViolation {
-  field: OrderField;
-  rule: OrderRule;
-  /** The exact decimal string of the increment, bound or count measured against. */
-  limit?: string;
-}
+/** `limit`: the exact decimal string of the increment, bound or count measured against. */
+export type OrderViolation = Violation<OrderField, OrderRule>;
 
 /** A draft that broke no rule: the parsed values, only those the order type uses. */
 export interface ValidOrder {
@@ -159,30 +155,14 @@ interface AmountLimits {
   max?: Decimal;
 }
 
-/**
- * Every rule one amount breaks. A value that does not parse, or is not positive, breaks only
- * that (its step or bounds mean nothing); otherwise step, min and max are all reported.
- */
+/** Every rule one amount breaks (the core's `amountViolations`, with the ticket's field names). */
 export function checkAmountField(
   field: OrderField,
   text: string,
   limits: AmountLimits,
 ): { value: Decimal | undefined; violations: OrderViolation[] } {
-  if (text.trim() === '') {
-    return { value: undefined, violations: limits.required ? [{ field, rule: 'required' }] : [] };
-  }
-  const parsed = parseUserDecimal(text);
-  if (!parsed.ok) return { value: undefined, violations: [{ field, rule: parsed.reason }] };
-  const value = parsed.value;
-  if (!value.gt(0)) return { value: undefined, violations: [{ field, rule: 'positive' }] };
-  const violations: OrderViolation[] = [];
-  const add = (v: { field: string; rule: RuleName; limit?: string } | null) => {
-    if (v) violations.push({ field, rule: v.rule, limit: v.limit });
-  };
-  if (limits.increment) add(checkStep(field, value, limits.increment));
-  if (limits.min) add(checkMin(field, value, limits.min));
-  if (limits.max) add(checkMax(field, value, limits.max));
-  return { value: violations.length === 0 ? value : undefined, violations };
+  const { value, violations } = amountViolations(field, text, limits);
+  return { value, violations: violations.map((v) => ({ ...v, field })) };
 }
 
 /** Largest `cancelAfter` we send: the venue types it int64, a JS number is exact up to 2^53 - 1. */
@@ -197,10 +177,8 @@ function checkCancelAfter(text: string, required: boolean): { value: number | un
     return { value: undefined, violations: [{ field: 'cancelAfter', rule }] };
   }
   const seconds = new Decimal(trimmed);
-  if (seconds.lt(1)) return { value: undefined, violations: [{ field: 'cancelAfter', rule: 'min', limit: '1' }] };
-  if (seconds.gt(MAX_CANCEL_AFTER)) {
-    return { value: undefined, violations: [{ field: 'cancelAfter', rule: 'max', limit: String(MAX_CANCEL_AFTER) }] };
-  }
+  const bound = checkMin('cancelAfter', seconds, new Decimal(1)) ?? checkMax('cancelAfter', seconds, new Decimal(MAX_CANCEL_AFTER));
+  if (bound) return { value: undefined, violations: [{ ...bound, field: 'cancelAfter' }] };
   return { value: seconds.toNumber(), violations: [] };
 }
 
@@ -398,19 +376,14 @@ export function checkLeverage(
   text: string,
   maxLeverage: number | undefined,
 ): { ok: true; value: Decimal; text: string } | { ok: false; violation: OrderViolation } {
-  const field = 'leverage' as const;
-  if (text.trim() === '') return { ok: false, violation: { field, rule: 'required' } };
-  const parsed = parseUserDecimal(text);
-  if (!parsed.ok) return { ok: false, violation: { field, rule: parsed.reason } };
-  const value = parsed.value;
-  if (!value.gt(1)) return { ok: false, violation: { field, rule: 'above', limit: '1' } };
-  const decimals = checkDecimalPlaces(field, value, 2);
-  if (decimals) return { ok: false, violation: { field, rule: 'decimals', limit: '2' } };
-  if (maxLeverage !== undefined) {
-    const max = checkMax(field, value, new Decimal(maxLeverage));
-    if (max) return { ok: false, violation: { field, rule: 'max', limit: String(maxLeverage) } };
-  }
-  return { ok: true, value, text: toPlainString(value) };
+  const checked = checkAmount('leverage', text, {
+    required: true,
+    above: new Decimal(1),
+    maxDecimals: 2,
+    max: maxLeverage === undefined ? undefined : new Decimal(maxLeverage),
+  });
+  if (!checked.ok) return { ok: false, violation: { ...checked.violation, field: 'leverage' } };
+  return { ok: true, value: checked.value!, text: toPlainString(checked.value!) };
 }
 
 /** The next price a tick button gives: snapped to the grid first, then one tick on. */
