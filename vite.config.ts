@@ -12,10 +12,10 @@ function npmEntries(): Record<string, string> {
   const entries: Record<string, string> = { index: src('index.ts'), client: src('client/index.ts') };
   for (const [name, path] of [
     ['proxy', 'proxy/index.ts'],
-    ['proxy-cli', 'proxy/cli.ts'],
+    ['proxy-cli', 'node/proxy-cli.ts'],
     ['node', 'node/serve.ts'],
     ['sandbox', 'sandbox/index.ts'],
-    ['sandbox-cli', 'sandbox/cli.ts'],
+    ['sandbox-cli', 'node/sandbox-cli.ts'],
   ] as const) {
     if (existsSync(src(path))) entries[name] = src(path);
   }

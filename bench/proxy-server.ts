@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   if (mode === 'sandbox') {
     served = await serveFetchHandler(createSandboxExchange({ seed: 1 }), { host: '127.0.0.1', port: 0 });
   } else if (mode === 'ours' && upstream) {
-    // Exactly what src/proxy/cli.ts starts, configured as the benchmark needs.
+    // Exactly what src/node/proxy-cli.ts starts, configured as the benchmark needs.
     served = await serveSigningProxy(
       {
         kucoin: { ...DEMO_CREDENTIALS.kucoin, baseUrl: upstream },

@@ -17,6 +17,8 @@ import type { SigningProxyOptions } from '../proxy/types.js';
 import { forwardWithFetch } from '../proxy/upstream.js';
 import { listen, type ServedServer } from './listen.js';
 import { NodeUpstream, nodeTarget, type NodeFetchOptions, type NodeTarget, type SendControl } from './http-fetch.js';
+import { createPinoRequestLog } from './pino-log.js';
+import { PromMetrics } from './prom-metrics.js';
 
 /**
  * An unread request body up to this size is left for node to drain after the answer, keeping the
@@ -308,7 +310,7 @@ function fetchForward(fetchImpl: typeof globalThis.fetch): Forward<NodeRequestVi
 export interface NodeSigningProxy {
   /** A `request` listener for any node:http server. */
   listener: (req: IncomingMessage, res: ServerResponse) => void;
-  /** Drops the kept-alive connections to the venues. */
+  /** Drops the kept-alive connections to the venues and writes out buffered log lines. */
   close(): void;
 }
 
@@ -319,7 +321,13 @@ export interface NodeSigningProxy {
  */
 export function createNodeSigningProxy(options: SigningProxyOptions, upstreamOptions: NodeFetchOptions = {}): NodeSigningProxy {
   const upstream = options.fetch ? undefined : new NodeUpstream(upstreamOptions);
-  const core = createProxyCore<NodeRequestView>(options, upstream ? nodeForward(upstream) : fetchForward(options.fetch!), { hmac: nodeHmac() });
+  // Without a `log` hook, lines go to stdout through pino, buffered off the request path.
+  const requestLog = options.log === undefined ? createPinoRequestLog() : undefined;
+  const core = createProxyCore<NodeRequestView>(options, upstream ? nodeForward(upstream) : fetchForward(options.fetch!), {
+    hmac: nodeHmac(),
+    metrics: options.metrics ?? new PromMetrics({ processMetrics: true }),
+    log: requestLog?.write,
+  });
 
   return {
     listener: (req, res) => {
@@ -336,7 +344,10 @@ export function createNodeSigningProxy(options: SigningProxyOptions, upstreamOpt
         () => res.destroy(),
       );
     },
-    close: () => upstream?.close(),
+    close: () => {
+      upstream?.close();
+      requestLog?.flush();
+    },
   };
 }
 

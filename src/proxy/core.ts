@@ -20,7 +20,7 @@ import { checkJsonContentType, parseJsonObject, refuseNonEmptyBody, type JsonBod
 import { callerCheck } from './callers.js';
 import { CorsPolicy, refuseOrigin } from './cors.js';
 import { createGuard } from './guards.js';
-import { createLogSink } from './log.js';
+import { createLogSink, type LogSink } from './log.js';
 import { TextMetrics } from './metrics.js';
 import { healthAnswer, metricsAnswer, metricsGate, opsRoute } from './ops.js';
 import { RateLimiter } from './rate-limit.js';
@@ -202,6 +202,8 @@ export interface ProxyPlatform {
   hmac?: HmacSha256;
   /** Where /metrics counts (default: the fetch handler's own text exposition). */
   metrics?: ProxyMetrics;
+  /** Where log entries go when `options.log` is not given (default: console.log). */
+  log?: LogSink;
 }
 
 /** The checks, signing and logging of the proxy, with the upstream call left to the adapter. */
@@ -224,7 +226,7 @@ export function createProxyCore<V extends ProxyRequestView>(
   const guard = guarded ? createGuard(options) : undefined;
   const limiter =
     options.rateLimit === false ? undefined : (options.rateLimitStore ?? new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now));
-  const log = createLogSink(options.log);
+  const log = createLogSink(options.log, platform.log);
   const metrics = options.metrics ?? platform.metrics ?? new TextMetrics();
   const checkMetricsCaller = metricsGate(options.metricsToken);
   const maxAge = options.publicMaxAgeSeconds ?? DEFAULT_PUBLIC_MAX_AGE_SECONDS;

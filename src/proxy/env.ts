@@ -17,6 +17,8 @@ export interface CliConfig {
   options: SigningProxyOptions;
   host: string;
   port: number;
+  /** PROXY_REDIS_URL: rate-limit buckets shared by every instance (the CLI builds the store). */
+  redisUrl: string | undefined;
   /** What the CLI says at start: one line per decision, never a secret. */
   notes: string[];
 }
@@ -105,17 +107,47 @@ export function configFromEnv(env: Env, flags: CliFlags = {}): CliConfig {
   }
 
   const token = read(env, 'PROXY_TOKEN');
-  if (token !== undefined && flags.allowAnonymous) throw new ConfigError('PROXY_TOKEN and --allow-anonymous contradict each other: choose one.');
-  if (token !== undefined) {
-    if (token.length < 16) throw new ConfigError('PROXY_TOKEN must be at least 16 characters.');
-    options.token = token;
-    notes.push('callers: must send Authorization: Bearer <PROXY_TOKEN>');
+  const tokens = namedTokens(read(env, 'PROXY_TOKENS'));
+  if ((token !== undefined || tokens !== undefined) && flags.allowAnonymous) {
+    throw new ConfigError('PROXY_TOKEN/PROXY_TOKENS and --allow-anonymous contradict each other: choose one.');
+  }
+  if (token !== undefined || tokens !== undefined) {
+    if (token !== undefined) {
+      if (token.length < 16) throw new ConfigError('PROXY_TOKEN must be at least 16 characters.');
+      options.token = token;
+    }
+    if (tokens !== undefined) options.tokens = tokens;
+    const names = [...(token === undefined ? [] : ['token']), ...Object.keys(tokens ?? {})];
+    notes.push(`callers: must send Authorization: Bearer <token>; named callers: ${names.join(', ')}`);
   } else if (flags.allowAnonymous) {
     if (!isLoopbackHost(host)) throw new ConfigError(`--allow-anonymous is for loopback only, but PROXY_HOST is ${host}: set PROXY_TOKEN.`);
     options.allowAnonymous = true;
     notes.push('callers: anyone who can reach this loopback address (--allow-anonymous)');
   } else {
-    throw new ConfigError('Set PROXY_TOKEN (callers send Authorization: Bearer <token>), or pass --allow-anonymous for a demo on loopback.');
+    throw new ConfigError('Set PROXY_TOKEN or PROXY_TOKENS (callers send Authorization: Bearer <token>), or pass --allow-anonymous for a demo on loopback.');
+  }
+
+  const metricsToken = read(env, 'PROXY_METRICS_TOKEN');
+  if (metricsToken !== undefined) {
+    if (metricsToken.length < 16) throw new ConfigError('PROXY_METRICS_TOKEN must be at least 16 characters.');
+    options.metricsToken = metricsToken;
+    notes.push('metrics: GET /metrics with Authorization: Bearer <PROXY_METRICS_TOKEN>');
+  } else {
+    notes.push('metrics: GET /metrics from loopback only (set PROXY_METRICS_TOKEN to scrape from elsewhere)');
+  }
+  const maxAge = read(env, 'PROXY_PUBLIC_MAX_AGE');
+  if (maxAge !== undefined) {
+    if (!/^\d{1,6}$/.test(maxAge)) throw new ConfigError(`PROXY_PUBLIC_MAX_AGE must be whole seconds, got ${JSON.stringify(maxAge)}.`);
+    options.publicMaxAgeSeconds = Number(maxAge);
+  }
+  notes.push(`public market data: Cache-Control: public, max-age=${options.publicMaxAgeSeconds ?? 1}`);
+  const redisUrl = read(env, 'PROXY_REDIS_URL');
+  if (redisUrl !== undefined) {
+    if (!/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('PROXY_REDIS_URL must be a redis:// or rediss:// URL.');
+    // Never printed: the URL may hold a password.
+    notes.push('rate limits: shared through Redis (PROXY_REDIS_URL)');
+  } else {
+    notes.push('rate limits: in this process (set PROXY_REDIS_URL to share them between instances)');
   }
 
   let allowedHosts = list(env, 'PROXY_ALLOWED_HOSTS');
@@ -158,5 +190,21 @@ export function configFromEnv(env: Env, flags: CliFlags = {}): CliConfig {
     notes.push(`max order notional: ${maxNotional}`);
   }
 
-  return { options, host, port, notes };
+  return { options, host, port, notes, redisUrl };
+}
+
+/** `alice=<token>,bob=<token>`: names and tokens checked as the proxy checks them, with the variable named. */
+function namedTokens(value: string | undefined): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  const tokens: Record<string, string> = {};
+  for (const pair of value.split(',')) {
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    const token = pair.slice(at + 1).trim();
+    if (at === -1 || !/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new ConfigError('PROXY_TOKENS takes name=token pairs separated by commas (names: A-Z a-z 0-9 _ . -).');
+    if (token.length < 16) throw new ConfigError(`PROXY_TOKENS: the token of ${name} must be at least 16 characters.`);
+    if (name in tokens) throw new ConfigError(`PROXY_TOKENS names ${name} twice.`);
+    tokens[name] = token;
+  }
+  return tokens;
 }

@@ -8,14 +8,22 @@ export {
   DEFAULT_BITMART_BASE_URL,
   DEFAULT_KUCOIN_BASE_URL,
   DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_PUBLIC_MAX_AGE_SECONDS,
   DEFAULT_RATE_LIMIT,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
   LOOPBACK_HOSTS,
 } from './core.js';
-export type { RefusalCode } from './respond.js';
+export { RateLimiter } from './rate-limit.js';
+export { TextMetrics } from './metrics.js';
+export type { RefusalCheck, RefusalCode } from './respond.js';
 export type {
   Authorize,
   BitmartCredentials,
+  CallerCredentials,
+  ProxyMetrics,
+  RateLimitDecision,
+  RateLimitStore,
+  ResolveCredentials,
   FetchHandler,
   KucoinCredentials,
   KucoinOptions,

@@ -27,9 +27,21 @@ export function formatLogLine(entry: ProxyLogEntry): string {
   return JSON.stringify(normalize(entry));
 }
 
-/** The sink for `options.log`; undefined for `false`, so the handler skips building the entry. */
-export function createLogSink(log: SigningProxyOptions['log']): LogSink | undefined {
+/**
+ * The sink for `options.log`; undefined for `false`, so the handler skips building the entry.
+ * Without one, `platform` (the node adapter's pino log) or console.log gets the lines.
+ */
+export function createLogSink(log: SigningProxyOptions['log'], platform?: LogSink): LogSink | undefined {
   if (log === false) return undefined;
+  if (log === undefined && platform) {
+    return (entry) => {
+      try {
+        platform(normalize(entry));
+      } catch {
+        // As below: logging never fails a request.
+      }
+    };
+  }
   const write = log ?? ((line: string) => console.log(line));
   return (entry) => {
     try {

@@ -96,6 +96,33 @@ describe('CLI configuration from the environment', () => {
     expect(configFromEnv({ PROXY_HOST: '0.0.0.0', PROXY_TOKEN: TOKEN, PROXY_ALLOWED_HOSTS: 'proxy.example.com' }).options.allowedHosts).to.deep.equal(['proxy.example.com']);
   });
 
+  it('reads named callers, the metrics token, the public max-age and the Redis URL (never printing secrets)', () => {
+    const alice = 'alice-token-TEST-0123456789';
+    const config = configFromEnv({
+      PROXY_TOKENS: `alice=${alice}, bob=bob-token-TEST-0123456789ab`,
+      PROXY_METRICS_TOKEN: 'metrics-token-TEST-0123456789',
+      PROXY_PUBLIC_MAX_AGE: '3',
+      PROXY_REDIS_URL: 'redis://:s3cret-pass@redis.internal:6379/0',
+    });
+    expect(config.options.tokens).to.deep.equal({ alice, bob: 'bob-token-TEST-0123456789ab' });
+    expect(config.options.token).to.equal(undefined);
+    expect(config.options.metricsToken).to.equal('metrics-token-TEST-0123456789');
+    expect(config.options.publicMaxAgeSeconds).to.equal(3);
+    expect(config.redisUrl).to.equal('redis://:s3cret-pass@redis.internal:6379/0');
+    const notes = config.notes.join('\n');
+    expect(notes).to.contain('alice, bob');
+    for (const secret of [alice, 'metrics-token-TEST', 's3cret-pass']) expect(notes).not.to.contain(secret);
+    expect(configFromEnv({ PROXY_TOKEN: TOKEN, PROXY_TOKENS: `alice=${alice}` }).options).to.include({ token: TOKEN });
+    expect(configError({ PROXY_TOKENS: 'alice' })).to.contain('PROXY_TOKENS');
+    expect(configError({ PROXY_TOKENS: 'al ice=alice-token-TEST-0123456789' })).to.contain('PROXY_TOKENS');
+    expect(configError({ PROXY_TOKENS: 'alice=short' })).to.contain('16');
+    expect(configError({ PROXY_TOKENS: `alice=${alice},alice=${alice}x` })).to.contain('twice');
+    expect(configError({ PROXY_TOKENS: `alice=${alice}` }, { allowAnonymous: true })).to.contain('contradict');
+    expect(configError({ PROXY_TOKEN: TOKEN, PROXY_METRICS_TOKEN: 'short' })).to.contain('PROXY_METRICS_TOKEN');
+    expect(configError({ PROXY_TOKEN: TOKEN, PROXY_PUBLIC_MAX_AGE: '1.5' })).to.contain('PROXY_PUBLIC_MAX_AGE');
+    expect(configError({ PROXY_TOKEN: TOKEN, PROXY_REDIS_URL: 'http://redis' })).to.contain('PROXY_REDIS_URL');
+  });
+
   it('treats an empty variable as unset', () => {
     const config = configFromEnv({ PROXY_TOKEN: TOKEN, PROXY_PORT: '', KUCOIN_API_KEY: '', PROXY_READ_ONLY: '' });
     expect(config.port).to.equal(8787);

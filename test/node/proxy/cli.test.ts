@@ -23,9 +23,9 @@ interface Cli {
   exited: Promise<number | null>;
 }
 
-/** Starts `node --import tsx src/proxy/cli.ts` with exactly these variables (nothing inherited but PATH). */
+/** Starts `node --import tsx src/node/proxy-cli.ts` with exactly these variables (nothing inherited but PATH). */
 function startCli(env: Record<string, string>, args: string[] = []): Cli {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/proxy/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node/proxy-cli.ts', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,6 +23,8 @@ export interface Answer {
   body?: string;
   /** Never answer (a venue that hangs). */
   hang?: boolean;
+  /** Answer after this long (a slow venue). */
+  delayMs?: number;
 }
 
 export interface CaptureServer {
@@ -40,10 +42,14 @@ export async function startCaptureServer(answer: (call: Captured) => Answer = ()
     req.on('end', () => {
       const call: Captured = { method: req.method ?? '', target: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       calls.push(call);
-      const { status = 200, headers = {}, body = '{"code":"200000","data":{"ok":true}}', hang } = answer(call);
+      const { status = 200, headers = {}, body = '{"code":"200000","data":{"ok":true}}', hang, delayMs = 0 } = answer(call);
       if (hang) return;
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(body);
+      const send = () => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(body);
+      };
+      if (delayMs > 0) setTimeout(send, delayMs);
+      else send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

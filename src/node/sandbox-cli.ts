@@ -5,10 +5,10 @@
  * up), and the documented demo credentials otherwise.
  */
 import process from 'node:process';
-import { serveFetchHandler } from '../node/serve.js';
-import { DEMO_CREDENTIALS } from './fixtures.js';
-import { createSandboxExchange } from './index.js';
-import type { SandboxAccountOptions } from './state.js';
+import { serveFetchHandler } from './serve.js';
+import { DEMO_CREDENTIALS } from '../sandbox/fixtures.js';
+import { createSandboxExchange } from '../sandbox/index.js';
+import type { SandboxAccountOptions } from '../sandbox/state.js';
 
 const USAGE = `Usage: margin-kit-sandbox
 

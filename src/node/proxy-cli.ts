@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
  * `margin-kit-proxy`: the signing proxy on node:http, configured from the environment (see
- * env.ts and the README's "Signing proxy"). Prints where it listens and what it will serve.
+ * src/proxy/env.ts and the README's "Signing proxy" and "Operating the proxy"). Prints where it
+ * listens and what it will serve; then one JSON line per request on stdout (pino, buffered).
  */
 import process from 'node:process';
-import { configFromEnv, ConfigError } from './env.js';
-import { serveSigningProxy } from '../node/proxy.js';
+import { configFromEnv, ConfigError } from '../proxy/env.js';
+import { DEFAULT_RATE_LIMIT } from '../proxy/core.js';
+import { serveSigningProxy } from './proxy.js';
+import { createRedisRateLimitStore } from './redis-rate-limit.js';
 
 const USAGE = `Usage: margin-kit-proxy [--allow-anonymous]
 
@@ -19,6 +22,10 @@ Environment:
   PROXY_PORT               default 8787 (0: any free port)
   PROXY_ALLOWED_ORIGINS    comma-separated exact origins allowed to call from a browser
   PROXY_TOKEN              bearer token callers must send (16+ characters)
+  PROXY_TOKENS             named callers: alice=<token>,bob=<token> (the name is the caller id)
+  PROXY_METRICS_TOKEN      bearer token for GET /metrics (default: loopback callers only)
+  PROXY_REDIS_URL          redis://host:6379: rate limits shared by every instance
+  PROXY_PUBLIC_MAX_AGE     seconds public market data may be cached (default 1)
   PROXY_READ_ONLY          1 = GET only
   PROXY_ALLOWED_HOSTS      Host names accepted (default: loopback names, or PROXY_HOST)
   PROXY_ALLOWED_SYMBOLS    comma-separated symbols the proxy may trade
@@ -39,15 +46,14 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 
   const config = configFromEnv(process.env, flags);
-  const served = await serveSigningProxy(
-    { ...config.options, log: (line) => process.stdout.write(`${line}\n`) },
-    { host: config.host, port: config.port },
-  );
+  const store = config.redisUrl === undefined ? undefined : createRedisRateLimitStore({ url: config.redisUrl, ...DEFAULT_RATE_LIMIT });
+  // No log hook: the node adapter writes each request's line to stdout through pino.
+  const served = await serveSigningProxy({ ...config.options, rateLimitStore: store }, { host: config.host, port: config.port });
   for (const note of config.notes) process.stdout.write(`${note}\n`);
   process.stdout.write(`margin-kit-proxy listening on ${served.url}\n`);
 
   const stop = () => {
-    served.close().then(
+    Promise.all([served.close(), store?.close()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );
