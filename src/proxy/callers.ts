@@ -3,7 +3,6 @@
  * nobody checked (a loopback demo). The caller id names the rate-limit bucket and the log line;
  * the metrics label is bounded (a configured name, or the kind of check).
  */
-import type { ProxyRequestView } from './core.js';
 import { Refusal } from './respond.js';
 import type { SigningProxyOptions } from './types.js';
 
@@ -11,8 +10,15 @@ const BEARER = /^Bearer[ ]+(\S+)[ ]*$/i;
 const CALLER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const encoder = new TextEncoder();
 
+/** What the caller checks read of a request (the core's ProxyRequestView has it). */
+export interface CallerRequest {
+  header(name: string): string | null;
+  readonly remoteAddress: string | undefined;
+  toRequest(): Request;
+}
+
 /** The caller's id; a promise only when an `authorize` hook makes it one. */
-export type Identify = (request: ProxyRequestView) => string | Promise<string>;
+export type Identify = (request: CallerRequest) => string | Promise<string>;
 
 export interface CallerCheck {
   identify: Identify;
