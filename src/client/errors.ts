@@ -61,12 +61,19 @@ export class ProxyError extends MarginKitError {
   /** The proxy's stable code: `not_allowed`, `unauthorized`, `origin`, `guard`, `body_too_large`... */
   readonly code: string;
   readonly status: number;
+  /**
+   * Which of the proxy's checks refused (`origin`, `auth`, `allow-list`, `rate-limit`, `body`,
+   * `guard`, `host`, `keys`...), when the proxy said: `origin` means "the proxy refused this page's
+   * origin", not "cannot reach the proxy".
+   */
+  readonly check: string | undefined;
 
-  constructor(init: { code: string; message: string; status: number }) {
+  constructor(init: { code: string; message: string; status: number; check?: string }) {
     super('proxy', init.message);
     this.name = 'ProxyError';
     this.code = init.code;
     this.status = init.status;
+    this.check = init.check;
   }
 }
 

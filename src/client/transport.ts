@@ -138,7 +138,7 @@ export function unwrapResponse(venue: Venue, status: number, headers: Headers, t
       case 'upstream_unreachable':
         return raise(new NetworkError(message));
       default:
-        return raise(new ProxyError({ code: json.error, message, status }));
+        return raise(new ProxyError({ code: json.error, message, status, check: typeof json.check === 'string' ? json.check : undefined }));
     }
   }
 

@@ -244,6 +244,24 @@ describe('proxy: the client reads its answers as typed errors', () => {
     expect(proxyError).to.be.instanceOf(ProxyError);
     expect((proxyError as ProxyError).code).to.equal('guard');
     expect((proxyError as ProxyError).status).to.equal(403);
+    expect((proxyError as ProxyError).check).to.equal('guard');
+
+    // A page on an origin the proxy does not list reads why (issue 19), rather than "cannot reach".
+    const foreign = testProxy();
+    const fromForeignPage = createTransport({
+      proxyUrl: PROXY,
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        const headers = new Headers(request.headers);
+        headers.set('origin', 'https://unlisted.example');
+        return foreign.handler(requestWith(request.url, { method: request.method, headers }));
+      },
+      headers: () => AUTH,
+      retry: { limit: 0 },
+    });
+    const originError = await fromForeignPage.send({ venue: 'kucoin', method: 'GET', path: '/api/v3/margin/symbols' }).catch((error: unknown) => error);
+    expect(originError).to.be.instanceOf(ProxyError);
+    expect(originError).to.include({ code: 'origin', check: 'origin', status: 403 });
 
     const limited = clientFor({ rateLimit: { capacity: 1, refillPerSecond: 0.5 } });
     await limited.transport.send({ venue: 'kucoin', method: 'GET', path: '/api/v3/margin/symbols' });
