@@ -74,7 +74,7 @@ before(async () => {
   venue = await serveFetchHandler(
     (request, info) => {
       venueCalls.push({ method: request.method, target: info?.rawTarget ?? new URL(request.url).pathname, headers: request.headers });
-      return sandbox(request, info);
+      return sandbox(request);
     },
     { host: '127.0.0.1', port: 0 },
   );

@@ -70,47 +70,71 @@ export interface RunningHandler {
 /** The environment of a runtime process: no update checks, no telemetry, nothing but loopback. */
 const QUIET_ENV = { DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1', DO_NOT_TRACK: '1', NO_COLOR: '1' };
 
-function workerdConfig(port: number, venueUrl: string): string {
-  // The Worker's only way out is a network service that allows local (loopback) addresses.
+/**
+ * A workerd config serving `module` (a file in the config's folder) on `port`, with text
+ * bindings. The Worker's only way out is a network service that allows loopback addresses.
+ */
+function workerdConfig(port: number, module: string, bindings: Record<string, string>, compatibilityDate: string): string {
+  const texts = Object.entries(bindings).map(([name, text]) => `(name = ${JSON.stringify(name)}, text = ${JSON.stringify(text)})`);
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
-    (name = "main", worker = .harness),
+    (name = "main", worker = .worker),
     (name = "loopback", network = (allow = ["local"])),
   ],
   sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
 );
-const harness :Workerd.Worker = (
-  modules = [ (name = "worker", esModule = embed "workerd.js") ],
-  compatibilityDate = "2026-11-01",
-  bindings = [ (name = "VENUE_URL", text = ${JSON.stringify(venueUrl)}) ],
+const worker :Workerd.Worker = (
+  modules = [ (name = ${JSON.stringify(module)}, esModule = embed ${JSON.stringify(module)}) ],
+  compatibilityDate = "${compatibilityDate}",
+  bindings = [ ${texts.join(', ')} ],
   globalOutbound = "loopback",
 );
 `;
 }
 
+/** Serves the module Worker `dir/module` under workerd on a free port. */
+export async function startWorkerd(
+  runtime: { command: string; args: string[] },
+  dir: string,
+  module: string,
+  bindings: Record<string, string>,
+  compatibilityDate = '2026-11-01',
+): Promise<RunningHandler> {
+  // workerd binds the port its config names: take a free one.
+  const port = await freePort();
+  const config = `${module}.capnp`;
+  await writeFile(join(dir, config), workerdConfig(port, module, bindings, compatibilityDate));
+  return spawnServer('workerd', runtime, ['serve', join(dir, config)], dir, port);
+}
+
 /** Starts the bundled harness (`bundleDir/<name>.js`) under `name`, fronting the venue at `venueUrl`. */
-export async function startHandler(
+export function startHandler(
   name: HandlerRuntime,
   runtime: { command: string; args: string[] },
   bundleDir: string,
   venueUrl: string,
 ): Promise<RunningHandler> {
-  let args: string[];
-  let port: number | undefined;
-  if (name === 'deno') {
-    args = ['run', '--quiet', '--no-prompt', '--allow-net=127.0.0.1', '--allow-env=VENUE_URL', join(bundleDir, 'deno.js')];
-  } else if (name === 'bun') {
-    args = ['run', join(bundleDir, 'bun.js')];
-  } else {
-    // workerd binds the port its config names: take a free one.
-    port = await freePort();
-    await writeFile(join(bundleDir, 'workerd.capnp'), workerdConfig(port, venueUrl));
-    args = ['serve', join(bundleDir, 'workerd.capnp')];
-  }
+  if (name === 'workerd') return startWorkerd(runtime, bundleDir, 'workerd.js', { VENUE_URL: venueUrl });
+  const args =
+    name === 'deno'
+      ? ['run', '--quiet', '--no-prompt', '--allow-net=127.0.0.1', '--allow-env=VENUE_URL', join(bundleDir, 'deno.js')]
+      : ['run', join(bundleDir, 'bun.js')];
+  return spawnServer(name, runtime, args, bundleDir, undefined, { VENUE_URL: venueUrl });
+}
+
+/** Runs a server process until it accepts connections on `port`, or on the port it prints (`listening <port>`). */
+async function spawnServer(
+  name: string,
+  runtime: { command: string; args: string[] },
+  args: string[],
+  cwd: string,
+  port: number | undefined,
+  env: Record<string, string> = {},
+): Promise<RunningHandler> {
   const child: ChildProcess = spawn(runtime.command, [...runtime.args, ...args], {
-    cwd: bundleDir,
-    env: { ...process.env, ...QUIET_ENV, VENUE_URL: venueUrl },
+    cwd,
+    env: { ...process.env, ...QUIET_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
