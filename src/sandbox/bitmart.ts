@@ -120,6 +120,25 @@ export function bitmartEndpoints(state: SandboxState): Record<string, EndpointIm
     return getOrCreate(ledgers, account.apiKey, () => ({ borrows: [], repays: [] }));
   }
 
+  /**
+   * The two record queries: `symbol`, the record's id, (repayments) `currency`, then the time
+   * range and count; `matches` says whether a record is one they ask for.
+   */
+  function recordQuery(ctx: RequestContext, id: 'borrow_id' | 'repay_id', byCurrency: boolean) {
+    const account = bitmartAccount(ctx);
+    const q = ParamReader.query(ctx, 'bitmart');
+    const symbol = q.string('symbol');
+    const wantedId = q.optString(id);
+    const currency = byCurrency ? q.optString('currency') : undefined;
+    const { inRange, n } = readRange(q);
+    q.done();
+    const pair = findPair(symbol);
+    if (currency !== undefined) sideOf(pair, currency);
+    const matches = (r: { symbol: string; currency: string }, recordId: string, at: number) =>
+      r.symbol === symbol && (wantedId === undefined || recordId === wantedId) && (currency === undefined || r.currency === currency) && inRange(at);
+    return { records: ledger(account), matches, n };
+  }
+
   /** The pair's wallet if the account has used the pair; reads never open one. */
   function existingWallet(account: BitmartAccount, symbol: string): Wallet | undefined {
     return account.symbols.includes(symbol) ? account.wallet(symbol) : undefined;
@@ -222,41 +241,13 @@ export function bitmartEndpoints(state: SandboxState): Record<string, EndpointIm
     },
 
     getBorrowRecordIsolated(ctx) {
-      const account = bitmartAccount(ctx);
-      const q = ParamReader.query(ctx, 'bitmart');
-      const symbol = q.string('symbol');
-      const borrowId = q.optString('borrow_id');
-      const { inRange, n } = readRange(q);
-      q.done();
-      findPair(symbol);
-      const matching = ledger(account).borrows.filter(
-        (r) => r.symbol === symbol && (borrowId === undefined || r.borrow_id === borrowId) && inRange(r.createdAt),
-      );
-      return {
-        records: newest(matching, n).map(borrowView),
-      };
+      const { records, matches, n } = recordQuery(ctx, 'borrow_id', false);
+      return { records: newest(records.borrows.filter((r) => matches(r, r.borrow_id, r.createdAt)), n).map(borrowView) };
     },
 
     getRepayRecordIsolated(ctx) {
-      const account = bitmartAccount(ctx);
-      const q = ParamReader.query(ctx, 'bitmart');
-      const symbol = q.string('symbol');
-      const repayId = q.optString('repay_id');
-      const currency = q.optString('currency');
-      const { inRange, n } = readRange(q);
-      q.done();
-      const pair = findPair(symbol);
-      if (currency !== undefined) sideOf(pair, currency);
-      const matching = ledger(account).repays.filter(
-        (r) =>
-          r.symbol === symbol &&
-          (repayId === undefined || r.repay_id === repayId) &&
-          (currency === undefined || r.currency === currency) &&
-          inRange(r.repaidAt),
-      );
-      return {
-        records: newest(matching, n).map(repayView),
-      };
+      const { records, matches, n } = recordQuery(ctx, 'repay_id', true);
+      return { records: newest(records.repays.filter((r) => matches(r, r.repay_id, r.repaidAt)), n).map(repayView) };
     },
 
     /** `symbol` may list several pairs, comma-separated; pairs BitMart does not list are left out. */

@@ -102,6 +102,16 @@ export function lendingEndpoints(state: SandboxState): Record<string, EndpointIm
     return getOrCreate(byAccount, account.apiKey, () => ({ purchases: [], redeems: [] }));
   }
 
+  /** The lending POSTs: the caller, `currency` (a lending currency), then what else the body carries. */
+  function lendingBody<T>(ctx: RequestContext, more: (r: ParamReader) => T) {
+    const account = kucoinAccount(ctx);
+    const r = ParamReader.body(ctx);
+    const currency = r.string('currency');
+    const rest = more(r);
+    r.done();
+    return { account, currency, fixture: requireFixture(currency), ...rest };
+  }
+
   /** Purchase and redeem orders are listed alike: by status, optionally currency and order number, newest first, pages of up to 50. */
   function lendingOrders<K extends keyof AccountLending>(ctx: RequestContext, kind: K, id: 'purchaseOrderNo' | 'redeemOrderNo', fields: ReadonlyArray<keyof AccountLending[K][number] & string>) {
     const account = kucoinAccount(ctx);
@@ -252,13 +262,7 @@ export function lendingEndpoints(state: SandboxState): Record<string, EndpointIm
     },
 
     purchase(ctx) {
-      const account = kucoinAccount(ctx);
-      const r = ParamReader.body(ctx);
-      const currency = r.string('currency');
-      const size = r.decimal('size');
-      const interestRate = r.decimal('interestRate');
-      r.done();
-      const fixture = requireFixture(currency);
+      const { account, currency, fixture, size, interestRate } = lendingBody(ctx, (r) => ({ size: r.decimal('size'), interestRate: r.decimal('interestRate') }));
       if (!fixture.purchaseEnable) throw KUCOIN.lendingRefused(`Purchasing ${currency} is not enabled`);
       const increment = new Decimal(fixture.increment);
       if (size.lte(0) || !isMultiple(size, increment)) throw KUCOIN.lendingRefused(`size must be a multiple of the increment ${fixture.increment}`);
@@ -284,13 +288,10 @@ export function lendingEndpoints(state: SandboxState): Record<string, EndpointIm
     },
 
     modifyPurchase(ctx) {
-      const account = kucoinAccount(ctx);
-      const r = ParamReader.body(ctx);
-      const currency = r.string('currency');
-      const interestRate = r.decimal('interestRate');
-      const purchaseOrderNo = r.string('purchaseOrderNo');
-      r.done();
-      requireFixture(currency);
+      const { account, currency, interestRate, purchaseOrderNo } = lendingBody(ctx, (r) => ({
+        interestRate: r.decimal('interestRate'),
+        purchaseOrderNo: r.string('purchaseOrderNo'),
+      }));
       const purchase = findPurchase(account, currency, purchaseOrderNo);
       if (purchase.status !== 'PENDING') throw KUCOIN.lendingRefused('The purchase order is completed');
       requireRate(interestRate);
@@ -304,13 +305,7 @@ export function lendingEndpoints(state: SandboxState): Record<string, EndpointIm
       lendingOrders(ctx, 'purchases', 'purchaseOrderNo', ['currency', 'purchaseOrderNo', 'purchaseSize', 'matchSize', 'interestRate', 'incomeSize', 'applyTime', 'status']),
 
     redeem(ctx) {
-      const account = kucoinAccount(ctx);
-      const r = ParamReader.body(ctx);
-      const currency = r.string('currency');
-      const size = r.decimal('size');
-      const purchaseOrderNo = r.string('purchaseOrderNo');
-      r.done();
-      const fixture = requireFixture(currency);
+      const { account, currency, fixture, size, purchaseOrderNo } = lendingBody(ctx, (r) => ({ size: r.decimal('size'), purchaseOrderNo: r.string('purchaseOrderNo') }));
       if (!fixture.redeemEnable) throw KUCOIN.lendingRefused(`Redeeming ${currency} is not enabled`);
       const lending = records(account);
       const purchase = findPurchase(account, currency, purchaseOrderNo);

@@ -117,19 +117,31 @@ export async function modifyPurchase(transport: Transport, params: ModifyPurchas
   return readAcknowledgement(await send(transport, kucoin('modifyPurchase', 'POST', '/api/v3/lend/purchase/update', { body }), options), 'modifyPurchase');
 }
 
-export interface PurchaseOrdersParams {
+/** The query purchase and redeem orders share. */
+export interface LendingOrdersQuery {
   status: LendingOrderStatus;
   currency?: string;
-  purchaseOrderNo?: string;
   /** From 1 (the default). */
   currentPage?: number;
   /** 1 to 50 (default 50). */
   pageSize?: number;
 }
 
-export interface PurchaseOrder {
+/** What purchase and redeem orders both say. */
+export interface LendingOrder {
   currency: string;
   purchaseOrderNo: string;
+  /** Milliseconds (redeem orders: the doc types it a string; a numeric string or a number is accepted). */
+  applyTime: number;
+  /** Redeem orders' schema lists no enum; its description names the same two states. */
+  status: LendingOrderStatus;
+}
+
+export interface PurchaseOrdersParams extends LendingOrdersQuery {
+  purchaseOrderNo?: string;
+}
+
+export interface PurchaseOrder extends LendingOrder {
   purchaseSize: Decimal;
   /** Executed (lent) size. */
   matchSize: Decimal;
@@ -137,9 +149,6 @@ export interface PurchaseOrder {
   interestRate: Decimal;
   /** Redeemed amount. */
   incomeSize: Decimal;
-  /** Milliseconds. */
-  applyTime: number;
-  status: LendingOrderStatus;
 }
 
 export type PurchaseOrdersResult = Page<PurchaseOrder>;
@@ -164,31 +173,16 @@ export async function redeem(transport: Transport, params: RedeemParams, options
   return sendForObject(transport, kucoin('redeem', 'POST', '/api/v3/redeem', { body }), options, (r) => ({ orderNo: r.str('orderNo') }));
 }
 
-export interface RedeemOrdersParams {
-  status: LendingOrderStatus;
-  currency?: string;
+export interface RedeemOrdersParams extends LendingOrdersQuery {
   redeemOrderNo?: string;
-  /** From 1 (the default). */
-  currentPage?: number;
-  /** 1 to 50 (default 50). */
-  pageSize?: number;
 }
 
-export interface RedeemOrder {
-  currency: string;
-  purchaseOrderNo: string;
+export interface RedeemOrder extends LendingOrder {
   redeemOrderNo: string;
   /** Size asked for. */
   redeemSize: Decimal;
   /** Size redeemed so far. */
   receiptSize: Decimal;
-  /**
-   * Milliseconds. The doc types it a string here (an integer in purchase orders); a numeric
-   * string or a number is accepted, anything else is a malformed answer.
-   */
-  applyTime: number;
-  /** The response schema lists no enum here; its description names the same two states. */
-  status: LendingOrderStatus;
 }
 
 export type RedeemOrdersResult = Page<RedeemOrder>;
