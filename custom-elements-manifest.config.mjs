@@ -155,7 +155,8 @@ function shipDefineModules() {
 }
 
 export default {
-  globs: ['src/elements/**/margin-*.ts', 'src/elements/**/*-element.ts', 'src/elements/shared/**/*.ts'],
+  // Every element source: a class may inherit from a base or mixin in any file of the layer.
+  globs: ['src/elements/**/*.ts'],
   exclude: ['src/elements/**/*.styles.ts', 'src/**/*.test.ts'],
   outdir: '.',
   litelement: true,

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { expectedFiles } from '../../scripts/api-tables.mjs';
-import { INTEGRATION_FILES } from '../../scripts/integrations.mjs';
+import { dedupeTypeImports, INTEGRATION_FILES } from '../../scripts/integrations.mjs';
 import { THEME_TOKENS } from '../../src/elements/shared/theme.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -74,6 +74,18 @@ describe('npm pack', () => {
     const named = [...Object.values(pkg.customData), pkg['web-types']].map(strip);
     assert.deepEqual(named.sort(), [INTEGRATION_FILES.vscodeCss, INTEGRATION_FILES.vscodeHtml, INTEGRATION_FILES.webTypes].sort());
     assert.deepEqual(Object.values(INTEGRATION_FILES).filter((path) => !paths.includes(path)), [], 'generated files missing from the package');
+  });
+
+  test('its generated types import each name once (the define modules all re-export the shared events)', () => {
+    assert.equal(
+      dedupeTypeImports('import type { A, Shared } from "./a.js";\nimport type { B, Shared } from "./b.js";\nimport type { Shared } from "./c.js";\n'),
+      'import type { A, Shared } from "./a.js";\nimport type { B } from "./b.js";\n',
+    );
+    for (const file of [INTEGRATION_FILES.jsxElements, INTEGRATION_FILES.vue]) {
+      const names = [...readFileSync(join(ROOT, file), 'utf8').matchAll(/import type \{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',').map((n) => n.trim()).filter(Boolean));
+      assert.ok(names.length > 4, file);
+      assert.deepEqual(names.filter((name, i) => names.indexOf(name) !== i), [], file);
+    }
   });
 
   test('holds nothing but those: no sources, tests, stories, examples, fixtures or secrets', () => {
