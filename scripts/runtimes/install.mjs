@@ -16,7 +16,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CACHE = join(ROOT, 'node_modules', '.cache', 'margin-kit-runtimes');
+/** MARGIN_KIT_RUNTIMES_CACHE moves it (a CI cache, or an empty folder to see the suite skip). */
+export const CACHE = process.env.MARGIN_KIT_RUNTIMES_CACHE || join(ROOT, 'node_modules', '.cache', 'margin-kit-runtimes');
 
 const exe = process.platform === 'win32' ? '.exe' : '';
 
@@ -106,7 +107,8 @@ export function ensureRuntime(name, { install = true } = {}) {
       );
     } catch (error) {
       rmSync(staging, { recursive: true, force: true });
-      const reason = String(error.stderr ?? error.message).trim().split('\n').at(-1);
+      const lines = String(error.stderr ?? error.message).trim().split('\n');
+      const reason = lines.find((line) => /^npm error (code|errno|network|request)/.test(line)) ?? lines[0];
       return { name, version, missing: `npm install ${name}@${version} failed (${reason}); retry with ${howToInstall(name)}` };
     }
     path = find(name, staging);
@@ -114,9 +116,16 @@ export function ensureRuntime(name, { install = true } = {}) {
       rmSync(staging, { recursive: true, force: true });
       return { name, version, missing: `${name}@${version} installed but no binary of it runs on ${process.platform}-${process.arch}` };
     }
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(staging, dir);
-    path = path.replace(staging, dir);
+    // Another suite may have put a working copy in place meanwhile: keep that one.
+    const theirs = existsSync(dir) ? find(name, dir) : undefined;
+    if (theirs) {
+      rmSync(staging, { recursive: true, force: true });
+      path = theirs;
+    } else {
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(staging, dir);
+      path = path.replace(staging, dir);
+    }
   }
   writeFileSync(marker, `${JSON.stringify({ path })}\n`);
   return found(path);
