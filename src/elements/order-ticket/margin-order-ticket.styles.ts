@@ -1,11 +1,11 @@
 import { css } from 'lit';
 
+/** The ticket's own layout; tokens, fields, badges, skeletons, tabs and tables come from the shared element styles. */
 export default css`
   :host {
     display: block;
     --_gap: var(--_space);
     --_field-bg: var(--_bg);
-    --_skeleton: var(--_surface);
     max-width: 40rem;
   }
 
@@ -44,16 +44,6 @@ export default css`
   .mark {
     font-family: var(--_font-mono);
     font-variant-numeric: tabular-nums;
-  }
-
-  .badge {
-    display: inline-block;
-    margin-inline-start: calc(var(--_space) / 2);
-    padding: 0 calc(var(--_space) / 2);
-    border: 1px solid var(--_warning);
-    border-radius: var(--_radius);
-    color: var(--_warning);
-    font-size: 0.85em;
   }
 
   form {
@@ -141,10 +131,6 @@ export default css`
     font-family: var(--_font-mono);
   }
 
-  input[aria-invalid='true'] {
-    border-color: var(--_error);
-  }
-
   .with-ticks {
     display: flex;
     gap: calc(var(--_space) / 2);
@@ -165,16 +151,11 @@ export default css`
     gap: var(--_gap);
   }
 
-  .field-error {
-    margin: calc(var(--_space) / 4) 0 0;
-    color: var(--_error);
-    font-size: 0.9em;
-  }
-
+  /* The shared form styles color them; here they sit close under their field. */
+  .field-error,
   .hint {
+    display: block;
     margin: calc(var(--_space) / 4) 0 0;
-    color: var(--_muted);
-    font-size: 0.9em;
   }
 
   details {
@@ -202,25 +183,10 @@ export default css`
     gap: var(--_gap);
   }
 
-  button {
-    padding: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_fg);
-    font: inherit;
-    cursor: pointer;
-  }
-
   button[aria-disabled='true'] {
     cursor: not-allowed;
     outline: 1px dashed var(--_muted);
     outline-offset: 2px;
-  }
-
-  button:disabled {
-    cursor: not-allowed;
-    opacity: 0.7;
   }
 
   .place {
@@ -289,40 +255,6 @@ export default css`
     word-break: break-all;
   }
 
-  .skeleton {
-    min-height: 12rem;
-    border-radius: var(--_radius);
-    background: var(--_skeleton);
-    animation: pulse 1.2s ease-in-out infinite alternate;
-  }
-
-  @keyframes pulse {
-    from {
-      opacity: 1;
-    }
-    to {
-      opacity: 0.5;
-    }
-  }
-
-  [role='tablist'] {
-    display: flex;
-    gap: calc(var(--_space) / 2);
-    border-block-end: 1px solid var(--_border);
-  }
-
-  [role='tab'] {
-    border: 0;
-    border-block-end: 2px solid transparent;
-    border-radius: 0;
-    background: transparent;
-  }
-
-  [role='tab'][aria-selected='true'] {
-    border-block-end-color: var(--_accent);
-    font-weight: 600;
-  }
-
   .orders-head {
     display: flex;
     flex-wrap: wrap;
@@ -330,34 +262,6 @@ export default css`
     justify-content: space-between;
     gap: var(--_gap);
     margin-block: var(--_space);
-  }
-
-  .table-wrap {
-    overflow-x: auto;
-  }
-
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-
-  th,
-  td {
-    padding: calc(var(--_space) / 2);
-    border-block-end: 1px solid var(--_border);
-    text-align: start;
-    white-space: nowrap;
-  }
-
-  th {
-    color: var(--_muted);
-    font-weight: normal;
-  }
-
-  td.num {
-    font-family: var(--_font-mono);
-    text-align: end;
   }
 
   .side-buy {
@@ -375,7 +279,19 @@ export default css`
     gap: var(--_gap);
   }
 
-  .leverage > div {
+  .leverage > .field {
     flex: 1 1 10rem;
+  }
+
+  .skeleton {
+    min-height: 12rem;
+  }
+
+  [role='tabpanel'] .skeleton {
+    min-height: 0;
+  }
+
+  .badge {
+    margin-inline-start: calc(var(--_space) / 2);
   }
 `;

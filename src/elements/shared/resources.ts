@@ -17,6 +17,8 @@ import {
   getMarginConfig,
   getMarkPriceList,
 } from '../../client/kucoin/market.js';
+import type { MarginOrder, MarginTradeType } from '../../client/kucoin/orders.js';
+import { getOpenOrders, getOrderByOrderId, getSymbolsWithOpenOrder } from '../../client/kucoin/orders.js';
 import type { Transport } from '../../client/transport.js';
 
 export interface Resource<T> {
@@ -81,6 +83,30 @@ export function resourceFamily<P, T>(
 ): (params: P) => Resource<T> {
   return (params) => resource(`${prefix}:${keyOf(params)}`, (transport, signal) => load(transport, params, signal), options);
 }
+
+/** `GET /api/v3/hf/margin/orders/active`: one symbol's open orders in one trade type (cross or isolated). */
+export const openOrders = resourceFamily(
+  'kucoin:open-orders',
+  (p: { tradeType: MarginTradeType; symbol: string }) => `${p.tradeType}:${p.symbol}`,
+  (transport, p, signal): Promise<MarginOrder[]> => getOpenOrders(transport, p, { signal }),
+  { ttlMs: 1_000 },
+);
+
+/** `GET /api/v3/hf/margin/order/active/symbols`: the symbols with open orders in a trade type. */
+export const openOrderSymbols = resourceFamily(
+  'kucoin:open-order-symbols',
+  (tradeType: MarginTradeType) => tradeType,
+  async (transport, tradeType, signal): Promise<string[]> => (await getSymbolsWithOpenOrder(transport, { tradeType }, { signal })).symbols,
+  { ttlMs: 1_000 },
+);
+
+/** `GET /api/v3/hf/margin/orders/{orderId}`: one order, read while a ticket tracks it. */
+export const marginOrder = resourceFamily(
+  'kucoin:margin-order',
+  (p: { orderId: string; symbol: string }) => `${p.symbol}:${p.orderId}`,
+  (transport, p, signal): Promise<MarginOrder> => getOrderByOrderId(transport, p, { signal }),
+  { ttlMs: 0 },
+);
 
 /** Reads reference data through the page's cache: one request for every element while it is pending. */
 export function read<T>(connection: MarginConnection, resource: Resource<T>, signal?: AbortSignal): Promise<T> {

@@ -1,8 +1,6 @@
-import { aTimeout, fixture, waitUntil, type html } from '@open-wc/testing';
 import { createInPageStack, type InPageStack } from '../../../demo/in-page-stack.js';
 import { configure, getMarginClient } from '../../../src/client/client.js';
 import type { MarginTradeType } from '../../../src/client/kucoin/orders.js';
-import type { MarginOrderTicket } from '../../../src/define/margin-order-ticket.js';
 import type { FaultRule } from '../../../src/sandbox/index.js';
 
 export const T0 = 1_700_000_000_000;
@@ -78,66 +76,4 @@ export function ticketStack(options: { timeoutMs?: number } = {}): TicketStack {
     fault: (rule) => stack.sandbox.faults.add(rule),
     advance: (ms) => void (now += ms),
   };
-}
-
-export const root = (el: HTMLElement) => el.shadowRoot!;
-export const q = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => root(el).querySelector<E>(selector);
-export const qa = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => [...root(el).querySelectorAll<E>(selector)];
-export const text = (el: HTMLElement, selector: string) => (q(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** Lets in-page requests finish and Lit render. */
-export async function settle(el?: MarginOrderTicket): Promise<void> {
-  for (let i = 0; i < 4; i += 1) await aTimeout(5);
-  await el?.updateComplete;
-}
-
-export async function mountTicket(template: ReturnType<typeof html>): Promise<MarginOrderTicket> {
-  const el = await fixture<MarginOrderTicket>(template);
-  await waitUntil(() => q(el, '#place'), 'the ticket never showed its form', { timeout: 4000 });
-  await el.updateComplete;
-  return el;
-}
-
-/** Types into a field as a person would (the value, then an input event). */
-export async function typeInto(el: MarginOrderTicket, id: string, value: string): Promise<void> {
-  const input = q<HTMLInputElement>(el, `#${id}`);
-  if (!input) throw new Error(`no field #${id}`);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-export async function check(el: MarginOrderTicket, selector: string, checked = true): Promise<void> {
-  const input = q<HTMLInputElement>(el, selector);
-  if (!input) throw new Error(`no checkbox ${selector}`);
-  if (input.checked !== checked) input.click();
-  await el.updateComplete;
-}
-
-export async function choose(el: MarginOrderTicket, selector: string, value: string): Promise<void> {
-  const select = q<HTMLSelectElement>(el, selector);
-  if (!select) throw new Error(`no select ${selector}`);
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-export async function openAdvanced(el: MarginOrderTicket): Promise<void> {
-  const details = q<HTMLDetailsElement>(el, 'details');
-  if (details && !details.open) details.open = true;
-  await el.updateComplete;
-}
-
-export async function clickOn(el: MarginOrderTicket, selector: string): Promise<void> {
-  const target = q<HTMLElement>(el, selector);
-  if (!target) throw new Error(`nothing at ${selector}`);
-  target.click();
-  await el.updateComplete;
-}
-
-/** The bodies of the order POSTs that reached the sandbox are not logged; the params event is. */
-export function radio(el: MarginOrderTicket, name: string, value: string): HTMLInputElement {
-  const input = q<HTMLInputElement>(el, `input[name="${name}"][value="${value}"]`);
-  if (!input) throw new Error(`no radio ${name}=${value}`);
-  return input;
 }

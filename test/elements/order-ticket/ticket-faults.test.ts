@@ -6,7 +6,8 @@ import type { MarginOrderPlacedEvent } from '../../../src/elements/order-ticket/
 import type { LookupTiming } from '../../../src/elements/order-ticket/submission.js';
 import type { MarginErrorEvent } from '../../../src/elements/shared/events.js';
 import { captureLitWarnings } from '../../helpers/lit-warnings.js';
-import { check, clickOn, FAST_LOOKUP, HF_ORDER, mountTicket, q, settle, text, ticketStack, typeInto } from './helpers.js';
+import { check, clickOn, mountTicket, P, q, settle, text, typeInto } from './harness.js';
+import { FAST_LOOKUP, HF_ORDER, ticketStack } from './helpers.js';
 
 const LOOKUP = 'GET /api/v3/hf/margin/orders/client-order/';
 
@@ -26,7 +27,7 @@ async function limitBuy(el: MarginOrderTicket, price = '60000', size = '0.001'):
   await typeInto(el, 'size', size);
 }
 
-const placeButton = (el: MarginOrderTicket) => q<HTMLButtonElement>(el, '#place')!;
+const placeButton = (el: MarginOrderTicket) => q<HTMLButtonElement>(el, P.place)!;
 
 describe('<margin-order-ticket>: faults never make two orders, and the outcome is always shown', () => {
   let lit: ReturnType<typeof captureLitWarnings>;
@@ -44,9 +45,9 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
     const el = await mountTicket(ticket({ firstDelayMs: 400, maxDelayMs: 400, settleMs: 600 }));
     await limitBuy(el);
     const placed = oneEvent(el, 'margin-order-placed') as Promise<MarginOrderPlacedEvent>;
-    await clickOn(el, '#place');
-    await waitUntil(() => text(el, '[part="status"]').includes('Checking with KuCoin'), 'never said it was checking');
-    expect(text(el, '[part="status"]')).to.contain('answer was lost');
+    await clickOn(el, P.place);
+    await waitUntil(() => text(el, P.status).includes('Checking with KuCoin'), 'never said it was checking');
+    expect(text(el, P.status)).to.contain('answer was lost');
     expect(placeButton(el).getAttribute('aria-disabled')).to.equal('true');
     expect(text(el, '#blocked-reason')).to.equal('Waiting to learn whether the last order was placed.');
     await expect(el).to.be.accessible();
@@ -54,16 +55,16 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
     placeButton(el).click();
     q<HTMLInputElement>(el, '#size')!.focus();
     await sendKeys({ press: 'Enter' });
-    await clickOn(el, '[part="preview-button"]');
+    await clickOn(el, P.preview);
 
     const detail = (await placed).detail;
     expect(detail.confirmedBy).to.equal('lookup');
     expect(t.sentTo('POST', HF_ORDER).length).to.equal(1);
     expect(t.sentTo('POST', '/api/v3/hf/margin/order/test').length).to.equal(0);
     expect(t.count(`${LOOKUP}${detail.clientOid}?symbol=BTC-USDT`)).to.be.greaterThan(0);
-    await waitUntil(() => text(el, '[part="status"]').includes('The order was placed'));
-    expect(text(el, '[part="status"]')).to.contain('Buy 0.00100000 BTC at 60,000.0 USDT');
-    expect(text(el, '[part="status"]')).to.contain(detail.orderId);
+    await waitUntil(() => text(el, P.status).includes('The order was placed'));
+    expect(text(el, P.status)).to.contain('Buy 0.00100000 BTC at 60,000.0 USDT');
+    expect(text(el, P.status)).to.contain(detail.orderId);
     expect(await t.ordersAtVenue('BTC-USDT')).to.equal(1);
     expect(placeButton(el).getAttribute('aria-disabled')).to.equal('false');
     await expect(el).to.be.accessible();
@@ -75,11 +76,11 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
     const el = await mountTicket(ticket({ firstDelayMs: 50, maxDelayMs: 200, settleMs: 1500 }));
     await limitBuy(el);
     const placed = oneEvent(el, 'margin-order-placed') as Promise<MarginOrderPlacedEvent>;
-    await clickOn(el, '#place');
-    await waitUntil(() => text(el, '[part="status"]').includes('no answer in time'), 'the timeout was not shown', { timeout: 2000 });
+    await clickOn(el, P.place);
+    await waitUntil(() => text(el, P.status).includes('no answer in time'), 'the timeout was not shown', { timeout: 2000 });
     const detail = (await placed).detail;
     expect(detail.confirmedBy).to.equal('lookup');
-    expect(text(el, '[part="status"]')).to.contain('The order was placed');
+    expect(text(el, P.status)).to.contain('The order was placed');
     expect(t.sentTo('POST', HF_ORDER).length).to.equal(1);
     expect(await t.ordersAtVenue('BTC-USDT')).to.equal(1);
   });
@@ -91,16 +92,16 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
     await limitBuy(el);
     let placedEvents = 0;
     el.addEventListener('margin-order-placed', () => (placedEvents += 1));
-    await clickOn(el, '#place');
-    await waitUntil(() => text(el, '[part="status"]').includes('was not placed'), 'the outcome was never shown', { timeout: 4000 });
+    await clickOn(el, P.place);
+    await waitUntil(() => text(el, P.status).includes('was not placed'), 'the outcome was never shown', { timeout: 4000 });
     const first = t.sentTo('POST', HF_ORDER)[0]!.body!.clientOid as string;
-    expect(text(el, '[part="status"]')).to.contain(`no order with client id ${first}`);
+    expect(text(el, P.status)).to.contain(`no order with client id ${first}`);
     expect(placedEvents).to.equal(0);
     expect(await t.ordersAtVenue('BTC-USDT')).to.equal(0);
     await expect(el).to.be.accessible();
 
     const placed = oneEvent(el, 'margin-order-placed') as Promise<MarginOrderPlacedEvent>;
-    await clickOn(el, '#place');
+    await clickOn(el, P.place);
     expect((await placed).detail.clientOid).to.equal(first);
     expect(t.sentTo('POST', HF_ORDER).map((r) => r.body!.clientOid)).to.deep.equal([first, first]);
     expect(await t.ordersAtVenue('BTC-USDT')).to.equal(1);
@@ -112,16 +113,16 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
     const el = await mountTicket(ticket());
     await limitBuy(el);
     const placed = oneEvent(el, 'margin-order-placed') as Promise<MarginOrderPlacedEvent>;
-    await clickOn(el, '#place');
+    await clickOn(el, P.place);
     expect((await placed).detail.confirmedBy).to.equal('lookup');
-    await waitUntil(() => text(el, '[part="status"]').includes('The order was placed'));
+    await waitUntil(() => text(el, P.status).includes('The order was placed'));
     expect(await t.ordersAtVenue('BTC-USDT')).to.equal(1);
 
     t.fault({ kind: 'reset', path: HF_ORDER, times: 1 });
     expect(q<HTMLInputElement>(el, '#size')!.value, 'the size is spent once placed').to.equal('');
     await limitBuy(el, '59000');
-    await clickOn(el, '#place');
-    await waitUntil(() => text(el, '[part="status"]').includes('was not placed'), 'reset outcome never shown', { timeout: 4000 });
+    await clickOn(el, P.place);
+    await waitUntil(() => text(el, P.status).includes('was not placed'), 'reset outcome never shown', { timeout: 4000 });
     expect(await t.ordersAtVenue('BTC-USDT')).to.equal(1);
   });
 
@@ -130,12 +131,12 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
     t.fault({ kind: 'delay', path: HF_ORDER, delayMs: 900, times: 1 });
     const el = await mountTicket(ticket({ firstDelayMs: 50, maxDelayMs: 100, settleMs: 250 }));
     await limitBuy(el);
-    await clickOn(el, '#place');
+    await clickOn(el, P.place);
     // "Not found" is believed before the delayed request lands (the venue's clock has no way to know).
-    await waitUntil(() => text(el, '[part="status"]').includes('was not placed'), 'not-found never shown', { timeout: 4000 });
+    await waitUntil(() => text(el, P.status).includes('was not placed'), 'not-found never shown', { timeout: 4000 });
     await typeInto(el, 'size', '0.002');
     const placed = oneEvent(el, 'margin-order-placed') as Promise<MarginOrderPlacedEvent>;
-    await clickOn(el, '#place');
+    await clickOn(el, P.place);
     const detail = (await placed).detail;
     const posts = t.sentTo('POST', HF_ORDER);
     expect(posts.length).to.equal(2);
@@ -159,9 +160,9 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
     q<HTMLInputElement>(el, '#size')!.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(text(el, '#place')).to.equal('Placing…');
+    expect(text(el, P.place)).to.equal('Placing…');
     expect(button.getAttribute('aria-disabled')).to.equal('true');
-    await waitUntil(() => text(el, '[part="status"]').includes('Order placed'));
+    await waitUntil(() => text(el, P.status).includes('Order placed'));
     expect(t.sentTo('POST', HF_ORDER).length).to.equal(1);
     expect(asked, 'the page is asked once too').to.equal(1);
     // The size is spent: a late Enter finds nothing to place.
@@ -183,7 +184,7 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
   describe('venue refusals in trader words, input kept, margin-error fired', () => {
     async function refusal(el: MarginOrderTicket): Promise<MarginErrorEvent> {
       const error = oneEvent(el, 'margin-error') as Promise<MarginErrorEvent>;
-      await clickOn(el, '#place');
+      await clickOn(el, P.place);
       return error;
     }
 
@@ -195,7 +196,7 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
       expect(event.detail.action).to.equal('place-order');
       expect(event.detail.kind).to.equal('exchange');
       await el.updateComplete;
-      expect(text(el, '[part="alert"]')).to.contain('Not enough balance').and.contain('code 126013');
+      expect(text(el, P.error)).to.contain('Not enough balance').and.contain('code 126013');
       expect(q<HTMLInputElement>(el, '#size')!.value).to.equal('100');
       expect(placeButton(el).getAttribute('aria-disabled')).to.equal('false');
       expect(t.count(LOOKUP), 'a definite refusal needs no lookup').to.equal(0);
@@ -205,7 +206,7 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
       await limitBuy(v1, '60000', '100');
       await refusal(v1);
       await v1.updateComplete;
-      expect(text(v1, '[part="alert"]')).to.contain('code 200004');
+      expect(text(v1, P.error)).to.contain('code 200004');
     });
 
     it('margin not available: borrowing refused on an isolated pair (130xxx)', async () => {
@@ -215,7 +216,7 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
       await check(el, '#autoBorrow');
       await refusal(el);
       await el.updateComplete;
-      expect(text(el, '[part="alert"]')).to.contain('Margin trading is not available').and.contain('code 130');
+      expect(text(el, P.error)).to.contain('Margin trading is not available').and.contain('code 130');
       expect(q<HTMLInputElement>(el, '#size')!.value).to.equal('400');
     });
 
@@ -227,9 +228,9 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
       const event = await refusal(el);
       expect(event.detail.kind).to.equal('rate-limit');
       await el.updateComplete;
-      expect(text(el, '[part="alert"]')).to.contain('Too many requests');
+      expect(text(el, P.error)).to.contain('Too many requests');
       const placed = oneEvent(el, 'margin-order-placed') as Promise<MarginOrderPlacedEvent>;
-      await clickOn(el, '#place');
+      await clickOn(el, P.place);
       await placed;
       const oids = t.sentTo('POST', HF_ORDER).map((r) => r.body!.clientOid);
       expect(oids[0]).to.equal(oids[1]);
@@ -251,7 +252,7 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
       const event = await refusal(el);
       expect(event.detail.kind).to.equal('proxy');
       await el.updateComplete;
-      expect(text(el, '[part="alert"]')).to.contain('The proxy did not let this page in: Send a valid caller credential.');
+      expect(text(el, P.error)).to.contain('The proxy did not let this page in: Send a valid caller credential.');
       t.intercept((request) =>
         request.method === 'POST'
           ? new Response(JSON.stringify({ error: 'guard', message: 'Orders above 1000 USDT are not allowed here.' }), {
@@ -262,7 +263,7 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
       );
       await refusal(el);
       await el.updateComplete;
-      expect(text(el, '[part="alert"]')).to.contain('Orders above 1000 USDT are not allowed here.');
+      expect(text(el, P.error)).to.contain('Orders above 1000 USDT are not allowed here.');
       expect(await t.ordersAtVenue('BTC-USDT')).to.equal(0);
     });
   });

@@ -6,21 +6,8 @@ import styles from '../../../src/elements/order-ticket/margin-order-ticket.style
 import type { MarginBeforeSubmitEvent } from '../../../src/elements/shared/events.js';
 import { THEME_TOKENS, themeTokens } from '../../../src/elements/shared/theme.js';
 import { captureLitWarnings, tokenUse } from '../../helpers/lit-warnings.js';
-import {
-  check,
-  choose,
-  clickOn,
-  HF_ORDER,
-  mountTicket,
-  openAdvanced,
-  q,
-  qa,
-  radio,
-  settle,
-  text,
-  ticketStack,
-  typeInto,
-} from './helpers.js';
+import { check, choose, clickOn, mountTicket, openAdvanced, P, q, qa, radio, settle, text, typeInto } from './harness.js';
+import { HF_ORDER, ticketStack } from './helpers.js';
 
 const ORDER_POSTS = ['/api/v3/hf/margin/order', '/api/v3/hf/margin/order/test', '/api/v1/margin/order', '/api/v1/margin/order/test'];
 const ticket = (confirm = false) =>
@@ -58,11 +45,11 @@ describe('<margin-order-ticket>: the form and its checks', () => {
   it('shows the symbol, its mark price at priceIncrement, and a form that passes axe', async () => {
     ticketStack();
     const el = await mountTicket(polled());
-    await waitUntil(() => text(el, '[part="mark-price"]').includes('67,250.4'), 'no mark price', { timeout: 3000 });
-    expect(text(el, 'header')).to.contain('BTC-USDT').and.contain('Cross margin');
+    await waitUntil(() => text(el, P.markPrice).includes('67,250.4'), 'no mark price', { timeout: 3000 });
+    expect(text(el, P.header)).to.contain('BTC-USDT').and.contain('Cross margin');
     expect(q(el, 'label[for="price"]')!.textContent).to.equal('Price (USDT)');
     expect(q(el, 'label[for="size"]')!.textContent).to.equal('Size (BTC)');
-    expect(text(el, '#place')).to.equal('Buy BTC');
+    expect(text(el, P.place)).to.equal('Buy BTC');
     expect(q<HTMLDetailsElement>(el, 'details')!.open, 'advanced options folded').to.equal(false);
     await expect(el).to.be.accessible();
   });
@@ -71,18 +58,18 @@ describe('<margin-order-ticket>: the form and its checks', () => {
     const t = ticketStack();
     t.fault({ kind: 'delay', path: '/api/v3/margin/symbols', delayMs: 300, times: 1 });
     const el = await (await import('@open-wc/testing')).fixture<MarginOrderTicket>(ticket());
-    expect(q(el, '[part="skeleton"]')).to.exist;
+    expect(q(el, P.skeleton)).to.exist;
     await expect(el).to.be.accessible();
-    await waitUntil(() => q(el, '#place'));
+    await waitUntil(() => q(el, P.place));
 
     const t2 = ticketStack();
     t2.fault({ kind: 'server-error', path: '/api/v3/margin/symbols', times: 3 });
     const failing = await (await import('@open-wc/testing')).fixture<MarginOrderTicket>(ticket());
-    await waitUntil(() => q(failing, '[part="alert"] button'), 'no error state', { timeout: 4000 });
-    expect(text(failing, '[part="alert"]')).to.contain('could not be loaded');
+    await waitUntil(() => q(failing, `${P.error} ${P.retry}`), 'no error state', { timeout: 4000 });
+    expect(text(failing, P.error)).to.contain('could not be loaded');
     await expect(failing).to.be.accessible();
-    await clickOn(failing, '[part="alert"] button');
-    await waitUntil(() => q(failing, '#place'), 'Retry did not load the form');
+    await clickOn(failing, `${P.error} ${P.retry}`);
+    await waitUntil(() => q(failing, P.place), 'Retry did not load the form');
   });
 
   it('empty: no symbols listed; not connected: says how to connect; axe in both', async () => {
@@ -93,14 +80,14 @@ describe('<margin-order-ticket>: the form and its checks', () => {
         : undefined,
     );
     const el = await (await import('@open-wc/testing')).fixture<MarginOrderTicket>(html`<margin-order-ticket locale="en-US"></margin-order-ticket>`);
-    await waitUntil(() => q(el, '.empty'));
-    expect(text(el, '.empty')).to.equal('No symbols are listed for cross margin.');
+    await waitUntil(() => q(el, P.empty));
+    expect(text(el, P.empty)).to.equal('No symbols are listed for cross margin.');
     await expect(el).to.be.accessible();
 
     configure({ proxyUrl: '' });
     const offline = await (await import('@open-wc/testing')).fixture<MarginOrderTicket>(html`<margin-order-ticket locale="en-US"></margin-order-ticket>`);
     expect(text(offline, '.disabled-reason')).to.contain('Not connected');
-    expect(q(offline, '#place')).to.equal(null);
+    expect(q(offline, P.place)).to.equal(null);
     await expect(offline).to.be.accessible();
   });
 
@@ -108,8 +95,8 @@ describe('<margin-order-ticket>: the form and its checks', () => {
     const t = ticketStack();
     const el = await mountTicket(html`<margin-order-ticket symbol="LUNC-USDT" locale="en-US" poll-interval="60000"></margin-order-ticket>`);
     expect(text(el, '#disabled-reason')).to.equal('Trading LUNC-USDT on margin is turned off at the venue.');
-    expect(q<HTMLFieldSetElement>(el, 'form[part="form"] > fieldset')!.disabled).to.equal(true);
-    expect(q<HTMLButtonElement>(el, '#place')!.disabled).to.equal(true);
+    expect(q<HTMLFieldSetElement>(el, `${P.form} > fieldset`)!.disabled).to.equal(true);
+    expect(q<HTMLButtonElement>(el, P.place)!.disabled).to.equal(true);
     await expect(el).to.be.accessible();
     el.place();
     await settle(el);
@@ -205,8 +192,8 @@ describe('<margin-order-ticket>: the form and its checks', () => {
         await c.setup(el);
         const typed = q<HTMLInputElement>(el, `#${c.field}`)?.value;
         t.mark();
-        await clickOn(el, '#place');
-        await clickOn(el, '[part="preview-button"]');
+        await clickOn(el, P.place);
+        await clickOn(el, P.preview);
         await settle(el);
         expect(t.sent.filter((r) => ORDER_POSTS.includes(r.path)), 'nothing sent').to.deep.equal([]);
         expect(text(el, `#${c.field}-error`)).to.contain(c.words);
@@ -216,7 +203,7 @@ describe('<margin-order-ticket>: the form and its checks', () => {
           expect(input.getAttribute('aria-describedby')).to.contain(`${c.field}-error`);
           expect(input.value, 'input kept').to.equal(typed);
         }
-        expect(text(el, '[part="alert"]')).to.contain('nothing was sent');
+        expect(text(el, P.error)).to.contain('nothing was sent');
       });
     }
 
@@ -225,10 +212,10 @@ describe('<margin-order-ticket>: the form and its checks', () => {
       const el = await mountTicket(ticket());
       await typeInto(el, 'price', '60000.05');
       await typeInto(el, 'size', '0.000001');
-      await clickOn(el, '#place');
+      await clickOn(el, P.place);
       await el.updateComplete;
       expect(el.shadowRoot!.activeElement?.id).to.equal('price');
-      expect(qa(el, '[part="field-error"]').length).to.equal(2);
+      expect(qa(el, P.fieldErrors).length).to.equal(2);
       await expect(el).to.be.accessible();
     });
 
@@ -249,7 +236,7 @@ describe('<margin-order-ticket>: the form and its checks', () => {
     it('price ticks snap to priceIncrement; a price off the tick offers the snapped one', async () => {
       ticketStack();
       const el = await mountTicket(polled());
-      await waitUntil(() => text(el, '[part="mark-price"]').includes('67,250.4'), 'no mark price', { timeout: 3000 });
+      await waitUntil(() => text(el, P.markPrice).includes('67,250.4'), 'no mark price', { timeout: 3000 });
       await clickOn(el, 'button[aria-label^="Raise the price"]');
       expect(q<HTMLInputElement>(el, '#price')!.value, 'starts from the mark').to.equal('67250.5');
       await typeInto(el, 'price', '100.04');
@@ -259,7 +246,7 @@ describe('<margin-order-ticket>: the form and its checks', () => {
       expect(q<HTMLInputElement>(el, '#price')!.value).to.equal('100');
       await typeInto(el, 'price', '100.06');
       await typeInto(el, 'size', '0.001');
-      await clickOn(el, '#place');
+      await clickOn(el, P.place);
       const snap = qa<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.trim() === 'Use 100.1')!;
       expect(snap).to.exist;
       snap.click();
@@ -273,9 +260,9 @@ describe('<margin-order-ticket>: the form and its checks', () => {
       const el = await mountTicket(ticket());
       await typeInto(el, 'price', '60000.5');
       await typeInto(el, 'size', '0.003');
-      expect(text(el, '[part="estimate"]')).to.equal('Notional: 180.001500 USDT');
+      expect(text(el, P.estimate)).to.equal('Notional: 180.001500 USDT');
       await check(el, '#autoBorrow');
-      expect(text(el, '[part="estimate"]')).to.contain('Auto-borrow may borrow up to 180.001500 USDT');
+      expect(text(el, P.estimate)).to.contain('Auto-borrow may borrow up to 180.001500 USDT');
     });
   });
 
@@ -296,7 +283,7 @@ describe('<margin-order-ticket>: the form and its checks', () => {
       await check(el, '#autoRepay');
       const before = oneEvent(el, 'margin-before-submit') as Promise<MarginBeforeSubmitEvent>;
       const placed = oneEvent(el, 'margin-order-placed') as Promise<MarginOrderPlacedEvent>;
-      await clickOn(el, '#place');
+      await clickOn(el, P.place);
       const params = (await before).detail.params;
       const detail = (await placed).detail;
       const [sent] = t.sentTo('POST', HF_ORDER);
@@ -332,7 +319,7 @@ describe('<margin-order-ticket>: the form and its checks', () => {
       await typeInto(el, 'size', '0.001');
       await openAdvanced(el);
       await check(el, '#hidden');
-      await clickOn(el, '#place');
+      await clickOn(el, P.place);
       await waitUntil(() => t.sentTo('POST', HF_ORDER).length === 1);
       expect(t.sentTo('POST', HF_ORDER)[0]!.body).to.include({ hidden: true, timeInForce: 'GTC' });
 
@@ -343,7 +330,7 @@ describe('<margin-order-ticket>: the form and its checks', () => {
       await iso.updateComplete;
       await typeInto(iso, 'funds', '25.5');
       const placed = oneEvent(iso, 'margin-order-placed') as Promise<MarginOrderPlacedEvent>;
-      await clickOn(iso, '#place');
+      await clickOn(iso, P.place);
       const { clientOid } = (await placed).detail;
       expect(t.sentTo('POST', HF_ORDER)[1]!.body).to.deep.equal({
         clientOid,
@@ -360,17 +347,17 @@ describe('<margin-order-ticket>: the form and its checks', () => {
       const el = await mountTicket(ticket());
       await typeInto(el, 'price', '60000');
       await typeInto(el, 'size', '0.001');
-      await clickOn(el, '[part="preview-button"]');
-      await waitUntil(() => text(el, '[part="status"]').includes('nothing was placed'));
+      await clickOn(el, P.preview);
+      await waitUntil(() => text(el, P.status).includes('nothing was placed'));
       expect(t.sentTo('POST', '/api/v3/hf/margin/order/test').length).to.equal(1);
       expect(t.sentTo('POST', HF_ORDER)).to.deep.equal([]);
       expect(await t.ordersAtVenue('BTC-USDT')).to.equal(0);
       await expect(el).to.be.accessible();
       // The venue's refusal of a preview is shown in words, input kept.
       await typeInto(el, 'size', '100');
-      await clickOn(el, '[part="preview-button"]');
-      await waitUntil(() => text(el, '[part="alert"]').includes('Not enough balance'));
-      expect(text(el, '[part="alert"]')).to.contain('code 126013');
+      await clickOn(el, P.preview);
+      await waitUntil(() => text(el, P.error).includes('Not enough balance'));
+      expect(text(el, P.error)).to.contain('code 126013');
       expect(q<HTMLInputElement>(el, '#size')!.value).to.equal('100');
       expect(await t.ordersAtVenue('BTC-USDT')).to.equal(0);
     });
@@ -380,11 +367,11 @@ describe('<margin-order-ticket>: the form and its checks', () => {
       const el = await mountTicket(html`<margin-order-ticket symbol="BTC-USDT" api="v1" margin-mode="isolated" locale="en-US" poll-interval="60000"></margin-order-ticket>`);
       await typeInto(el, 'price', '60000');
       await typeInto(el, 'size', '0.001');
-      await clickOn(el, '[part="preview-button"]');
-      await waitUntil(() => text(el, '[part="status"]').includes('nothing was placed'));
+      await clickOn(el, P.preview);
+      await waitUntil(() => text(el, P.status).includes('nothing was placed'));
       expect(t.sentTo('POST', '/api/v1/margin/order/test')[0]!.body).to.include({ marginModel: 'isolated' });
       const placed = oneEvent(el, 'margin-order-placed') as Promise<MarginOrderPlacedEvent>;
-      await clickOn(el, '#place');
+      await clickOn(el, P.place);
       const detail = (await placed).detail;
       const [sent] = t.sentTo('POST', '/api/v1/margin/order');
       expect(sent!.body).to.deep.equal({
@@ -408,12 +395,12 @@ describe('<margin-order-ticket>: the form and its checks', () => {
       await typeInto(el, 'size', '0.001');
       const veto = (e: Event) => e.preventDefault();
       el.addEventListener('margin-before-submit', veto);
-      await clickOn(el, '#place');
+      await clickOn(el, P.place);
       await settle(el);
       expect(t.sentTo('POST', HF_ORDER)).to.deep.equal([]);
-      expect(text(el, '[part="status"]')).to.contain('the page stopped this order');
+      expect(text(el, P.status)).to.contain('the page stopped this order');
       el.removeEventListener('margin-before-submit', veto);
-      await clickOn(el, '#place');
+      await clickOn(el, P.place);
       await waitUntil(() => t.sentTo('POST', HF_ORDER).length === 1);
     });
 
@@ -424,30 +411,30 @@ describe('<margin-order-ticket>: the form and its checks', () => {
       await typeInto(el, 'size', '0.001');
       let beforeCount = 0;
       el.addEventListener('margin-before-submit', () => (beforeCount += 1));
-      await clickOn(el, '#place');
-      expect(q(el, '[part="review"]')).to.exist;
+      await clickOn(el, P.place);
+      expect(q(el, P.review)).to.exist;
       expect(el.shadowRoot!.activeElement?.id).to.equal('review-title');
-      const rows = qa(el, '[part="review"] dt').map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]);
+      const rows = qa(el, `${P.review} dt`).map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]);
       expect(rows.map((r) => r[0])).to.deep.equal(['clientOid', 'side', 'symbol', 'type', 'price', 'size', 'timeInForce', 'isIsolated']);
       expect(rows.slice(1)).to.deep.equal([
         ['side', 'buy'], ['symbol', 'BTC-USDT'], ['type', 'limit'], ['price', '60000'], ['size', '0.001'], ['timeInForce', 'GTC'], ['isIsolated', 'false'],
       ]);
       expect(beforeCount, 'the review comes before margin-before-submit').to.equal(0);
       await expect(el).to.be.accessible();
-      expect(q(el, '#place')!.getAttribute('aria-disabled')).to.equal('true');
-      await clickOn(el, '#place');
-      expect(q(el, '[part="review"]')).to.exist;
+      expect(q(el, P.place)!.getAttribute('aria-disabled')).to.equal('true');
+      await clickOn(el, P.place);
+      expect(q(el, P.review)).to.exist;
 
-      const back = qa<HTMLButtonElement>(el, '[part="review"] button')[1]!;
+      const back = qa<HTMLButtonElement>(el, `${P.review} button`)[1]!;
       back.click();
       await el.updateComplete;
-      expect(q(el, '[part="review"]')).to.equal(null);
+      expect(q(el, P.review)).to.equal(null);
       expect(t.sentTo('POST', HF_ORDER)).to.deep.equal([]);
 
-      await clickOn(el, '#place');
+      await clickOn(el, P.place);
       const clientOid = rows[0]![1];
       const placed = oneEvent(el, 'margin-order-placed') as Promise<MarginOrderPlacedEvent>;
-      qa<HTMLButtonElement>(el, '[part="review"] button')[0]!.click();
+      qa<HTMLButtonElement>(el, `${P.review} button`)[0]!.click();
       expect((await placed).detail.clientOid, 'the reviewed clientOid is the one sent').to.equal(clientOid);
       expect(beforeCount).to.equal(1);
       expect(t.sentTo('POST', HF_ORDER).length).to.equal(1);

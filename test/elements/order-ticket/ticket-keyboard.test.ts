@@ -4,7 +4,8 @@ import '../../../src/define/margin-order-ticket.js';
 import type { MarginOrderTicket } from '../../../src/define/margin-order-ticket.js';
 import type { MarginOrderCancelledEvent, MarginOrderPlacedEvent } from '../../../src/elements/order-ticket/events.js';
 import { captureLitWarnings } from '../../helpers/lit-warnings.js';
-import { HF_ORDER, mountTicket, q, qa, text, ticketStack } from './helpers.js';
+import { mountTicket, P, q, qa, text } from './harness.js';
+import { HF_ORDER, ticketStack } from './helpers.js';
 
 /** What has focus inside the ticket: its id, else its text. */
 function focused(el: MarginOrderTicket): string {
@@ -41,10 +42,10 @@ describe('<margin-order-ticket>: keyboard only', () => {
     await tabTo(el, (_n, a) => (a as HTMLInputElement | null)?.name === 'side');
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
-    expect(text(el, '#place')).to.equal('Sell BTC');
+    expect(text(el, P.place)).to.equal('Sell BTC');
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
-    expect(text(el, '#place')).to.equal('Buy BTC');
+    expect(text(el, P.place)).to.equal('Buy BTC');
 
     await tabTo(el, (n) => n === 'price');
     await sendKeys({ type: '60000' });
@@ -55,7 +56,7 @@ describe('<margin-order-ticket>: keyboard only', () => {
 
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(q(el, '[part="review"]')).to.exist;
+    expect(q(el, P.review)).to.exist;
     expect(focused(el)).to.equal('review-title');
     await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal('Confirm and place');
@@ -103,20 +104,20 @@ describe('<margin-order-ticket>: keyboard only', () => {
     const placed = oneEvent(el, 'margin-order-placed') as Promise<MarginOrderPlacedEvent>;
     await sendKeys({ press: 'Enter' });
     const { orderId } = (await placed).detail;
-    await waitUntil(() => qa(el, '[role="tabpanel"] tbody tr').length === 1);
+    await waitUntil(() => qa(el, P.rows).length === 1);
 
-    q<HTMLElement>(el, '#tab-open')!.focus();
+    q<HTMLElement>(el, P.tab('open'))!.focus();
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
     expect(focused(el)).to.equal('tab-history');
-    expect(q(el, '#tab-history')!.getAttribute('aria-selected')).to.equal('true');
+    expect(q(el, P.tab('history'))!.getAttribute('aria-selected')).to.equal('true');
     await sendKeys({ press: 'End' });
     await el.updateComplete;
     expect(focused(el)).to.equal('tab-fills');
     await sendKeys({ press: 'Home' });
     await el.updateComplete;
     expect(focused(el)).to.equal('tab-open');
-    await waitUntil(() => qa(el, '[role="tabpanel"] tbody tr').length === 1);
+    await waitUntil(() => qa(el, P.rows).length === 1);
 
     await tabTo(el, (n) => n.startsWith('Cancel Buy'));
     const cancelled = oneEvent(el, 'margin-order-cancelled') as Promise<MarginOrderCancelledEvent>;

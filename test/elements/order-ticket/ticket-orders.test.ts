@@ -10,7 +10,8 @@ import type {
 } from '../../../src/elements/order-ticket/events.js';
 import type { MarginBeforeSubmitEvent } from '../../../src/elements/shared/events.js';
 import { captureLitWarnings } from '../../helpers/lit-warnings.js';
-import { check, choose, clickOn, HF_ORDER, mountTicket, q, qa, radio, settle, text, ticketStack, typeInto, type TicketStack } from './helpers.js';
+import { check, choose, clickOn, mountTicket, P, q, qa, radio, settle, text, typeInto } from './harness.js';
+import { HF_ORDER, ticketStack, type TicketStack } from './helpers.js';
 
 function ticket(pollInterval = 60_000, symbol = 'BTC-USDT', mode = 'cross') {
   return html`<margin-order-ticket symbol=${symbol} margin-mode=${mode} locale="en-US" poll-interval=${pollInterval}></margin-order-ticket>`;
@@ -20,11 +21,11 @@ async function place(el: MarginOrderTicket, price: string, size: string): Promis
   await typeInto(el, 'price', price);
   await typeInto(el, 'size', size);
   const placed = oneEvent(el, 'margin-order-placed') as Promise<MarginOrderPlacedEvent>;
-  await clickOn(el, '#place');
+  await clickOn(el, P.place);
   return (await placed).detail;
 }
 
-const rows = (el: MarginOrderTicket) => qa(el, '[role="tabpanel"] tbody tr');
+const rows = (el: MarginOrderTicket) => qa(el, P.rows);
 
 /** Done orders and fills straight through the client: a market sell of the minimum size, `n` times. */
 async function marketSells(t: TicketStack, n: number): Promise<void> {
@@ -53,12 +54,12 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     expect(detail.borrowSize).to.equal(undefined);
     expect(detail.loanApplyId).to.equal(undefined);
     expect([detail.symbol, detail.side, detail.type, detail.marginMode]).to.deep.equal(['BTC-USDT', 'buy', 'limit', 'cross']);
-    await waitUntil(() => text(el, '[part="status"]').includes('In the book'), 'status never read');
-    expect(text(el, '[part="status"]')).to.contain('Order placed: Buy 0.00100000 BTC at 60,000.0 USDT.');
-    expect(text(el, '[part="status"]')).to.contain(`Order id ${detail.orderId}, client id ${detail.clientOid}.`);
+    await waitUntil(() => text(el, P.status).includes('In the book'), 'status never read');
+    expect(text(el, P.status)).to.contain('Order placed: Buy 0.00100000 BTC at 60,000.0 USDT.');
+    expect(text(el, P.status)).to.contain(`Order id ${detail.orderId}, client id ${detail.clientOid}.`);
     expect(t.count(`GET /api/v3/hf/margin/orders/${detail.orderId}?symbol=BTC-USDT`)).to.be.greaterThan(0);
     await waitUntil(() => rows(el).length === 1, 'open orders never listed it');
-    expect(text(el, '#tab-open')).to.equal('Open orders (1)');
+    expect(text(el, P.tab('open'))).to.equal('Open orders (1)');
     await expect(el).to.be.accessible();
 
     const filled = oneEvent(el, 'margin-order-filled') as Promise<MarginOrderFilledEvent>;
@@ -75,7 +76,7 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
       feeCurrency: 'USDT',
       complete: true,
     });
-    await waitUntil(() => text(el, '[part="status"]').includes('Filled'));
+    await waitUntil(() => text(el, P.status).includes('Filled'));
     await waitUntil(() => rows(el).length === 0, 'the filled order stayed in the open list');
   });
 
@@ -87,7 +88,7 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     expect(detail.loanApplyId).to.be.a('string').and.not.equal('');
     expect(detail.borrowSize).to.match(/^\d+(\.\d+)?$/);
     expect(Number(detail.borrowSize) > 0).to.equal(true);
-    expect(text(el, '[part="status"]')).to.contain('Borrowed').and.contain('USDT for it');
+    expect(text(el, P.status)).to.contain('Borrowed').and.contain('USDT for it');
   });
 
   it('a market order fills at once: placed, then filled', async () => {
@@ -96,10 +97,10 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     radio(el, 'side', 'sell').click();
     radio(el, 'type', 'market').click();
     await el.updateComplete;
-    expect(text(el, '#place')).to.equal('Sell BTC');
+    expect(text(el, P.place)).to.equal('Sell BTC');
     await typeInto(el, 'size', '0.001');
     const filled = oneEvent(el, 'margin-order-filled') as Promise<MarginOrderFilledEvent>;
-    await clickOn(el, '#place');
+    await clickOn(el, P.place);
     const fill = (await filled).detail;
     expect([fill.side, fill.dealSize, fill.complete]).to.deep.equal(['sell', '0.001', true]);
   });
@@ -123,16 +124,16 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     expect(t.count(`DELETE /api/v3/hf/margin/orders/${first.orderId}?symbol=BTC-USDT`)).to.equal(1);
     await waitUntil(() => rows(el).length === 1);
 
-    await waitUntil(() => q(el, '[part="status"] button:not([aria-disabled="true"])') && text(el, '[part="status"]').includes('In the book'));
+    await waitUntil(() => q(el, `${P.status} button:not([aria-disabled="true"])`) && text(el, P.status).includes('In the book'));
     const trackedCancel = oneEvent(el, 'margin-order-cancelled') as Promise<MarginOrderCancelledEvent>;
-    const statusButton = qa<HTMLButtonElement>(el, '[part="status"] button').find((b) => b.textContent!.includes('Cancel this order'))!;
+    const statusButton = qa<HTMLButtonElement>(el, `${P.status} button`).find((b) => b.textContent!.includes('Cancel this order'))!;
     statusButton.click();
     const d = (await trackedCancel).detail;
     expect([d.scope, d.clientOid, d.orderId, d.by]).to.deep.equal(['order', second.clientOid, second.orderId, 'trader']);
     expect(t.count(`DELETE /api/v3/hf/margin/orders/client-order/${second.clientOid}?symbol=BTC-USDT`)).to.equal(1);
-    await waitUntil(() => text(el, '[part="status"]').includes('Cancelled'), 'the tracked order never showed cancelled');
+    await waitUntil(() => text(el, P.status).includes('Cancelled'), 'the tracked order never showed cancelled');
     await waitUntil(() => rows(el).length === 0);
-    expect(text(el, '[role="tabpanel"]')).to.contain('No open orders on BTC-USDT.');
+    expect(text(el, P.panel)).to.contain('No open orders on BTC-USDT.');
   });
 
   it('cancel all for the symbol: asks first, then one DELETE, one event with the ids that were open', async () => {
@@ -141,13 +142,13 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     const a = await place(el, '60000', '0.001');
     const b = await place(el, '59000', '0.001');
     await waitUntil(() => rows(el).length === 2);
-    await clickOn(el, '#cancel-all');
-    expect(text(el, '[part="orders"]')).to.contain('Cancel all 2 open orders on BTC-USDT?');
+    await clickOn(el, P.cancelAll);
+    expect(text(el, P.orders)).to.contain('Cancel all 2 open orders on BTC-USDT?');
     expect(el.shadowRoot!.activeElement?.id).to.equal('cancel-all-yes');
     await expect(el).to.be.accessible();
     expect(t.count('DELETE /api/v3/hf/margin/orders?')).to.equal(0);
     const cancelled = oneEvent(el, 'margin-order-cancelled') as Promise<MarginOrderCancelledEvent>;
-    await clickOn(el, '#cancel-all-yes');
+    await clickOn(el, P.cancelAllYes);
     const detail = (await cancelled).detail;
     expect([detail.scope, detail.symbol, detail.by]).to.deep.equal(['symbol', 'BTC-USDT', 'trader']);
     expect([...detail.orderIds!].sort()).to.deep.equal([a.orderId, b.orderId].sort());
@@ -160,24 +161,24 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     const t = ticketStack();
     await marketSells(t, 21);
     const el = await mountTicket(ticket());
-    await clickOn(el, '#tab-history');
+    await clickOn(el, P.tab('history'));
     await waitUntil(() => rows(el).length === 20, 'first page of closed orders');
-    expect(q(el, '#tab-history')!.getAttribute('aria-selected')).to.equal('true');
-    expect(text(el, '[role="tabpanel"] tbody tr')).to.contain('Sell').and.contain('Filled');
+    expect(q(el, P.tab('history'))!.getAttribute('aria-selected')).to.equal('true');
+    expect(text(el, P.rows)).to.contain('Sell').and.contain('Filled');
     await expect(el).to.be.accessible();
-    const more = qa<HTMLButtonElement>(el, '[role="tabpanel"] button').find((b) => b.textContent!.trim() === 'Load more')!;
+    const more = qa<HTMLButtonElement>(el, `${P.panel} button`).find((b) => b.textContent!.trim() === 'Load more')!;
     more.click();
     await waitUntil(() => rows(el).length === 21, 'second page of closed orders');
     const lastIdQueries = t.sent.filter((r) => r.path === '/api/v3/hf/margin/orders/done').map((r) => new URLSearchParams(r.query).get('lastId'));
     expect(lastIdQueries[0]).to.equal(null);
     expect(lastIdQueries[1]).to.match(/^\d+$/);
-    expect(qa(el, '[role="tabpanel"] button').some((b) => b.textContent!.trim() === 'Load more')).to.equal(false);
+    expect(qa(el, `${P.panel} button`).some((b) => b.textContent!.trim() === 'Load more')).to.equal(false);
 
-    await clickOn(el, '#tab-fills');
+    await clickOn(el, P.tab('fills'));
     await waitUntil(() => rows(el).length === 20, 'first page of fills');
-    expect(text(el, '[role="tabpanel"] tbody tr')).to.contain('Taker');
+    expect(text(el, P.rows)).to.contain('Taker');
     await expect(el).to.be.accessible();
-    qa<HTMLButtonElement>(el, '[role="tabpanel"] button').find((b) => b.textContent!.trim() === 'Load more')!.click();
+    qa<HTMLButtonElement>(el, `${P.panel} button`).find((b) => b.textContent!.trim() === 'Load more')!.click();
     await waitUntil(() => rows(el).length >= 21, 'second page of fills');
     expect(t.sent.filter((r) => r.path === '/api/v3/hf/margin/fills').some((r) => /lastId=\d+/.test(r.query))).to.equal(true);
   });
@@ -198,7 +199,7 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     await choose(el, '#symbol', 'ETH-USDT');
     await waitUntil(() => rows(el).length === 1, 'ETH open orders never listed');
     expect(q(el, 'label[for="size"]')!.textContent).to.equal('Size (ETH)');
-    await waitUntil(() => text(el, '[part="mark-price"]').includes('3,412.57'), 'no ETH mark price', { timeout: 3000 });
+    await waitUntil(() => text(el, P.markPrice).includes('3,412.57'), 'no ETH mark price', { timeout: 3000 });
   });
 
   it('leverage: checked before sending (above 1, two decimals, the maximum), then sent as typed', async () => {
@@ -207,7 +208,7 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     await waitUntil(() => text(el, '#leverage-hint').includes('at most 5×'));
     const set = async (value: string) => {
       await typeInto(el, 'leverage', value);
-      q<HTMLFormElement>(el, 'form[part="leverage"]')!.requestSubmit();
+      q<HTMLFormElement>(el, P.leverage)!.requestSubmit();
       await settle(el);
     };
     for (const [value, words] of [
@@ -223,14 +224,14 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     expect(t.sentTo('POST', '/api/v3/position/update-user-leverage')).to.deep.equal([]);
     await expect(el).to.be.accessible();
     await set('3.5');
-    await waitUntil(() => text(el, 'form[part="leverage"]').includes('Leverage set to 3.5×.'));
+    await waitUntil(() => text(el, P.leverage).includes('Leverage set to 3.5×.'));
     expect(t.sentTo('POST', '/api/v3/position/update-user-leverage')[0]!.body).to.deep.equal({ isIsolated: false, leverage: '3.5' });
 
     const iso = await mountTicket(ticket(60_000, 'XRP-USDT', 'isolated'));
     await waitUntil(() => text(iso, '#leverage-hint').includes('at most 5×'));
     await typeInto(iso, 'leverage', '4');
-    q<HTMLFormElement>(iso, 'form[part="leverage"]')!.requestSubmit();
-    await waitUntil(() => text(iso, 'form[part="leverage"]').includes('Leverage set to 4×.'));
+    q<HTMLFormElement>(iso, P.leverage)!.requestSubmit();
+    await waitUntil(() => text(iso, P.leverage).includes('Leverage set to 4×.'));
     expect(t.sentTo('POST', '/api/v3/position/update-user-leverage')[1]!.body).to.deep.equal({ symbol: 'XRP-USDT', isIsolated: true, leverage: '4' });
   });
 
@@ -241,8 +242,8 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     await waitUntil(() => rows(el).length === 1);
     expect(t.count('GET /api/v3/hf/margin/orders/active?symbol=SOL-USDT&tradeType=MARGIN_ISOLATED_TRADE')).to.be.greaterThan(0);
     expect(t.count('GET /api/v3/hf/margin/order/active/symbols?tradeType=MARGIN_ISOLATED_TRADE')).to.be.greaterThan(0);
-    await clickOn(el, '#cancel-all');
-    await clickOn(el, '#cancel-all-yes');
+    await clickOn(el, P.cancelAll);
+    await clickOn(el, P.cancelAllYes);
     await waitUntil(() => rows(el).length === 0);
     expect(t.count('DELETE /api/v3/hf/margin/orders?symbol=SOL-USDT&tradeType=MARGIN_ISOLATED_TRADE')).to.equal(1);
   });

@@ -1,0 +1,105 @@
+/**
+ * What the ticket says about the order it sends: the review step (every parameter, then
+ * Confirm or Back), and the outcome (sending, checking with the venue, placed with its ids and
+ * the tracked status, not placed), with the errors in their own `role=alert` region.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { paramEntries, type PlacementParams } from './order-draft.js';
+import { describeOrderError, describeUnknownCause } from './order-errors.js';
+import type { OrderForm } from './order-form.js';
+import type { OrderTracker } from './order-tracker.js';
+import type { CancelTarget } from './orders-panel.js';
+import { ticketStrings as t } from './strings.js';
+import type { SubmissionState } from './submission.js';
+
+/** `part="review"`: the exact parameters about to be sent. */
+export function renderReview(form: OrderForm): TemplateResult | typeof nothing {
+  const review = form.review;
+  if (!review) return nothing;
+  return html`
+    <section class="review" part="review" aria-labelledby="review-title">
+      <h3 id="review-title" tabindex="-1">${t.review.title}</h3>
+      <p>${form.format.summary(review.params)}</p>
+      <p>${t.review.intro}</p>
+      <dl>${paramEntries(review.params).map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
+      <div class="actions">
+        <button type="button" part="confirm" class="place ${review.params.side}" @click=${form.confirmReview}>${t.review.confirm}</button>
+        <button type="button" @click=${form.backFromReview}>${t.review.back}</button>
+      </div>
+    </section>
+  `;
+}
+
+export interface OutcomeParts {
+  form: OrderForm;
+  tracker: OrderTracker;
+  cancelling: ReadonlySet<string>;
+  cancel(target: CancelTarget, symbol: string): void;
+}
+
+/** `part="status"` (what the ticket is doing or did) and `part="error"` (what went wrong). */
+export function renderOutcome(parts: OutcomeParts): TemplateResult {
+  const { form } = parts;
+  const s = form.outcome;
+  const info = form.message?.tone === 'info' ? form.message.text : undefined;
+  const error = form.message?.tone === 'error' ? form.message.text : undefined;
+  return html`
+    <div class="status" part="status" role="status">${renderPhase(parts, s)}${info ? html`<p>${info}</p>` : nothing}</div>
+    <div class="alert" part="error" role="alert">
+      ${s.phase === 'not-placed' && s.reason === 'refused' ? html`<p>${t.refused(describeOrderError(s.error))}</p>` : nothing}
+      ${error ? html`<p>${error}</p>` : nothing}
+    </div>
+  `;
+}
+
+function renderPhase(parts: OutcomeParts, s: SubmissionState<PlacementParams>): TemplateResult | typeof nothing {
+  const { form } = parts;
+  switch (s.phase) {
+    case 'sending':
+      return html`<p>${t.busy.sending}</p>`;
+    case 'checking':
+      return html`
+        <p>${t.checking(describeUnknownCause(s.cause))} ${s.attempts > 0 ? t.checkingAttempt(s.attempts) : ''}</p>
+        ${s.lastError ? html`<p>${t.checkingError(describeOrderError(s.lastError))}</p>` : nothing}
+        <button type="button" @click=${() => form.checkNow()}>${t.checkNow}</button>
+      `;
+    case 'placed': {
+      const summary = form.format.summary(s.confirmedBy === 'lookup' ? s.order : s.params);
+      const borrowed = s.answer.borrowSize && s.answer.borrowSize.gt(0) ? s.answer.borrowSize : undefined;
+      const on = form.format.symbolOf(s.params.symbol);
+      const borrowCurrency = (s.params.side === 'buy' ? on?.quoteCurrency : on?.baseCurrency) ?? '';
+      return html`
+        <p>${s.confirmedBy === 'lookup' ? t.placedFound(summary) : t.placed(summary)}</p>
+        <p>${t.orderIds(s.answer.orderId, s.clientOid)}${borrowed ? ` ${t.borrowed(form.format.amount(borrowed), borrowCurrency)}` : ''}</p>
+        ${renderTracked(parts)}
+      `;
+    }
+    case 'not-placed':
+      return s.reason === 'not-found' ? html`<p>${t.notFound(s.clientOid)}</p>` : nothing;
+    default:
+      return nothing;
+  }
+}
+
+/** The placed order's status as the tracker last read it, with a Cancel while it is open. */
+function renderTracked({ form, tracker, cancelling, cancel }: OutcomeParts): TemplateResult | typeof nothing {
+  const tracked = tracker.tracked;
+  if (!tracked?.status || !tracked.order) return nothing;
+  const o = tracked.order;
+  const on = form.format.symbolOf(o.symbol);
+  const r = on?.rules;
+  const amount = form.format.amount.bind(form.format);
+  const filled = o.size.gt(0)
+    ? t.filledOf(amount(o.dealSize, r?.baseIncrement), amount(o.size, r?.baseIncrement), on?.baseCurrency ?? '')
+    : t.filledFunds(amount(o.dealFunds, r?.quoteIncrement), on?.quoteCurrency ?? '');
+  const active = tracked.status === 'open' || tracked.status === 'partially-filled';
+  const busy = cancelling.has(tracked.clientOid);
+  return html`
+    <p>${t.status}: <strong>${t.statuses[tracked.status]}</strong> · ${filled}</p>
+    ${active
+      ? html`<button type="button" part="cancel" aria-disabled=${busy ? 'true' : 'false'} @click=${() => cancel({ clientOid: tracked.clientOid }, tracked.symbol)}>
+          ${busy ? t.orders.cancelling : t.cancelTracked}
+        </button>`
+      : nothing}
+  `;
+}
