@@ -1,8 +1,8 @@
 /**
  * The exact body a borrow or repay sends, for `margin-before-submit`: a host page confirms what
  * will reach the venue, not our model of it. It mirrors `client/venue.ts` (KuCoin sends
- * `isHf: false` and IOC unless told; BitMart only symbol, currency and amount); the element
- * tests compare it with the body that reached the proxy.
+ * `isHf: true`, the HF account the kit's orders trade in, and IOC unless told; BitMart only
+ * symbol, currency and amount); the element tests compare it with the body that reached the proxy.
  */
 import type { Venue } from '../../core/endpoints.js';
 import type { LoanAction, LoanRequest, MarginMode } from '../../client/venue.js';
@@ -25,6 +25,6 @@ export function loanParams(
     ...(action === 'borrow' ? { timeInForce: request.timeInForce ?? 'IOC' } : {}),
     ...(isolated && request.symbol ? { symbol: request.symbol } : {}),
     isIsolated: isolated,
-    isHf: false,
+    isHf: true,
   };
 }

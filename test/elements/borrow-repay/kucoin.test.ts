@@ -134,7 +134,7 @@ describe('<margin-borrow-repay> KuCoin', function () {
     expect(intent).to.deep.equal({
       venue: 'kucoin',
       action: 'borrow',
-      params: { currency: 'BTC', size: '0.5', timeInForce: 'IOC', isIsolated: false, isHf: false },
+      params: { currency: 'BTC', size: '0.5', timeInForce: 'IOC', isIsolated: false, isHf: true },
     });
     const { detail } = await borrowed;
     expect(stack.bodies).to.deep.equal([{ path: '/kucoin/api/v3/margin/borrow', body: intent.params }]);
@@ -201,7 +201,7 @@ describe('<margin-borrow-repay> KuCoin', function () {
     submitButton(el).click();
     const { detail } = await borrowed;
     expect(detail).to.deep.include({ marginMode: 'isolated', symbol: 'BTC-USDT', currency: 'USDT', requested: '100', actualSize: '100' });
-    expect(stack.bodies[0]!.body).to.deep.equal({ currency: 'USDT', size: '100', timeInForce: 'IOC', symbol: 'BTC-USDT', isIsolated: true, isHf: false });
+    expect(stack.bodies[0]!.body).to.deep.equal({ currency: 'USDT', size: '100', timeInForce: 'IOC', symbol: 'BTC-USDT', isIsolated: true, isHf: true });
     await settled(el);
 
     await chooseAction(el, 'repay');
@@ -210,7 +210,7 @@ describe('<margin-borrow-repay> KuCoin', function () {
     const before = oneEvent(el, 'margin-before-submit');
     const repaid = oneEvent(el, 'margin-repaid');
     submitButton(el).click();
-    expect((await before).detail.params).to.deep.equal({ currency: 'USDT', size: '40', symbol: 'BTC-USDT', isIsolated: true, isHf: false });
+    expect((await before).detail.params).to.deep.equal({ currency: 'USDT', size: '40', symbol: 'BTC-USDT', isIsolated: true, isHf: true });
     const { detail: r } = await repaid;
     expect([r.requested, r.actualSize]).to.deep.equal(['40', '40']);
     await settled(el);

@@ -289,13 +289,13 @@ describe('loan-params: the exact body margin-before-submit announces', () => {
   const req = (extra: Partial<LoanRequest> = {}): LoanRequest & { amount: string } => ({ currency: 'BTC', ...extra, amount: '0.5' });
   it('KuCoin cross borrow and repay', () => {
     expect(loanParams('kucoin', 'cross', 'borrow', req({ timeInForce: 'FOK' }))).to.deep.equal({
-      currency: 'BTC', size: '0.5', timeInForce: 'FOK', isIsolated: false, isHf: false,
+      currency: 'BTC', size: '0.5', timeInForce: 'FOK', isIsolated: false, isHf: true,
     });
-    expect(loanParams('kucoin', 'cross', 'repay', req())).to.deep.equal({ currency: 'BTC', size: '0.5', isIsolated: false, isHf: false });
+    expect(loanParams('kucoin', 'cross', 'repay', req())).to.deep.equal({ currency: 'BTC', size: '0.5', isIsolated: false, isHf: true });
   });
   it('KuCoin isolated defaults to IOC and carries the pair', () => {
     expect(loanParams('kucoin', 'isolated', 'borrow', req({ symbol: 'BTC-USDT' }))).to.deep.equal({
-      currency: 'BTC', size: '0.5', timeInForce: 'IOC', symbol: 'BTC-USDT', isIsolated: true, isHf: false,
+      currency: 'BTC', size: '0.5', timeInForce: 'IOC', symbol: 'BTC-USDT', isIsolated: true, isHf: true,
     });
   });
   it('BitMart: symbol, currency, amount', () => {
