@@ -68,7 +68,7 @@ export default defineConfig(({ mode }) => {
         ? { entry: src('cdn.ts'), formats: ['es'], fileName: () => 'margin-kit.js' }
         : { entry: npmEntries(), formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rollupOptions: {
-        external: cdn ? [] : [/^lit($|\/)/, /^@lit\//, 'ky', 'decimal.js', /^node:/],
+        external: cdn ? [] : [/^lit($|\/)/, /^@lit\//, 'ky', 'decimal.js', 'pino', 'prom-client', 'ioredis', /^node:/],
         // Vite leaves whitespace in library ES builds (for tree-shaking downstream); the CDN file is an
         // end product, so it is minified fully.
         output: cdn ? { minify: true } : { chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -2,8 +2,10 @@
  * One server of the proxy benchmark, in its own process; prints `{"url": ...}` when listening.
  *
  *   sandbox               the sandbox exchange (fresh state, seed 1)
- *   ours <upstream URL>   our signing proxy as the CLI runs it (serveSigningProxy, the node:http
- *                         adapter of the proxy core): demo credentials, anonymous, no rate limit, no log
+ *   ours <upstream URL>   our signing proxy with the CLI's defaults (serveSigningProxy, the node:http
+ *                         adapter of the proxy core): one pino log line per request on stdout,
+ *                         prom-client metrics; demo credentials, anonymous, no rate limit
+ *   quiet <upstream URL>  the same with logging off (log: false)
  *   bare <upstream URL>   the floor of any proxy: node:http, no checks, no signing, pipes through
  *   fetch <upstream URL>  a fetch-handler pass-through: serveFetchHandler + createNodeFetch, no
  *                         checks, no signing (what the plumbing alone costs, our proxy minus its work)
@@ -67,15 +69,16 @@ async function main(): Promise<void> {
   let served: { url: string; close(): unknown };
   if (mode === 'sandbox') {
     served = await serveFetchHandler(createSandboxExchange({ seed: 1 }), { host: '127.0.0.1', port: 0 });
-  } else if (mode === 'ours' && upstream) {
-    // Exactly what src/node/proxy-cli.ts starts, configured as the benchmark needs.
+  } else if ((mode === 'ours' || mode === 'quiet') && upstream) {
+    // Exactly what src/node/proxy-cli.ts starts (its log included: no log hook means pino on
+    // stdout, which the bench reads as a log collector would), but without a rate limit.
     served = await serveSigningProxy(
       {
         kucoin: { ...DEMO_CREDENTIALS.kucoin, baseUrl: upstream },
         bitmart: { ...DEMO_CREDENTIALS.bitmart, baseUrl: upstream },
         allowAnonymous: true,
         rateLimit: false,
-        log: false,
+        ...(mode === 'quiet' ? { log: false as const } : {}),
       },
       { host: '127.0.0.1', port: 0 },
     );
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
   } else if (mode === 'bare' && upstream) {
     served = await bare(upstream);
   } else {
-    throw new Error('usage: proxy-server.ts sandbox | ours <upstream> | bare <upstream> | fetch <upstream>');
+    throw new Error('usage: proxy-server.ts sandbox | ours <upstream> | quiet <upstream> | bare <upstream> | fetch <upstream>');
   }
   process.stdout.write(`${JSON.stringify({ url: served.url })}\n`);
   const stop = () => {

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromiumPath } from './browser.js';
 import { type Section, ROOT, markdownTable, markdownText, textTable, verdict, withTimeout } from './lib.js';
+import { coalescingBench } from './coalescing.js';
 import { proxyBench } from './proxy.js';
 import { renderBench } from './render.js';
 import { requestsBench } from './requests.js';
@@ -22,6 +23,7 @@ import { sizeBench } from './size.js';
 const PARTS: Record<string, { title: string; run: () => Promise<Section>; timeoutMs: number }> = {
   size: { title: 'Size', run: sizeBench, timeoutMs: 10 * 60_000 },
   proxy: { title: 'Proxy', run: proxyBench, timeoutMs: 15 * 60_000 },
+  coalescing: { title: 'Coalescing', run: coalescingBench, timeoutMs: 3 * 60_000 },
   render: { title: 'Render', run: renderBench, timeoutMs: 5 * 60_000 },
   requests: { title: 'Requests', run: requestsBench, timeoutMs: 5 * 60_000 },
 };
@@ -66,7 +68,7 @@ function report(sections: readonly Section[], started: Date, machineLines: reado
     `- Load: 1-minute load average ${load.map((l) => l.toFixed(1)).join(' at the start, ')} at the end (other work shares the machine)`,
     '',
     'Run it with `npm run bench` (about 5 minutes); `npm run bench -- size` (or `proxy`, `render`,',
-    '`requests`) runs some parts and leaves this file alone; `BENCH_PROXY_ROUNDS=5` takes more rounds.',
+    '`requests`, `coalescing`) runs some parts and leaves this file alone; `BENCH_PROXY_ROUNDS=5` takes more rounds.',
     'It exits non-zero when a size is over budget or a part failed; other missed targets are reported',
     'as MISSED.',
     '',

@@ -16,6 +16,8 @@ export {
   type ServedSigningProxy,
   type ServeSigningProxyOptions,
 } from './proxy.js';
+export { createRedisRateLimitStore, type RedisRateLimitOptions, type RedisRateLimitStore } from './redis-rate-limit.js';
+export { PromMetrics } from './prom-metrics.js';
 
 /** What a server adapter tells a handler beyond the `Request`: the raw target and the peer address. */
 export interface RequestInfo {

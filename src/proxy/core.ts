@@ -232,6 +232,7 @@ export function createProxyCore<V extends ProxyRequestView>(
   const maxAge = options.publicMaxAgeSeconds ?? DEFAULT_PUBLIC_MAX_AGE_SECONDS;
   if (!Number.isInteger(maxAge) || maxAge < 0) throw new TypeError('publicMaxAgeSeconds must be a whole number of seconds, 0 or more.');
   const publicCache = `public, max-age=${maxAge}`;
+  const coalesce = options.coalescePublicGets ?? true;
   const signersFor = createSigners(options, platform.hmac, now);
   const kucoinOrigin = venueOrigin('kucoin', options.kucoin?.baseUrl ?? DEFAULT_KUCOIN_BASE_URL);
   const bitmartOrigin = venueOrigin('bitmart', options.bitmart?.baseUrl ?? DEFAULT_BITMART_BASE_URL);
@@ -385,8 +386,8 @@ export function createProxyCore<V extends ProxyRequestView>(
       timeoutMs: upstreamTimeoutMs,
       route: entry.route,
     };
-    if (isPublic && method === 'GET') return venueAnswer(await coalesced(venueOrigin + pathWithQuery, route.venue, call, request), entry.cors, publicCache);
-    return venueAnswer(await timed(route.venue, call, request), entry.cors, PRIVATE);
+    if (isPublic && method === 'GET' && coalesce) return venueAnswer(await coalesced(venueOrigin + pathWithQuery, route.venue, call, request), entry.cors, publicCache);
+    return venueAnswer(await timed(route.venue, call, request), entry.cors, isPublic && method === 'GET' ? publicCache : PRIVATE);
   }
 
   return async (request) => {

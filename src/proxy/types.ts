@@ -147,6 +147,8 @@ export interface SigningProxyOptions {
   credentialsTtlMs?: number;
   /** `Cache-Control: public, max-age=<this>` on public market data. Default 1. */
   publicMaxAgeSeconds?: number;
+  /** Identical public GETs in flight at once make one venue call. Default true. */
+  coalescePublicGets?: boolean;
   /**
    * Bearer token for `GET /metrics`. Without it, /metrics answers only callers on loopback
    * (the adapter must know the peer address).
