@@ -3,9 +3,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { MarginConnection } from '../../client/connection.js';
-import type { MarkPrice } from '../../client/kucoin/market.js';
+import type { MarkPriceText } from '../../client/kucoin/market.js';
 import type { MarginTradeType, OrderSide, OrderType } from '../../client/kucoin/orders.js';
-import type { Decimal } from '../../core/decimal.js';
+import { Decimal } from '../../core/decimal.js';
 import { renderEmpty, renderError, renderSkeleton, renderStaleBadge } from '../shared/blocks/status.js';
 import { errorKind } from '../shared/describe-error.js';
 import { MarginErrorEvent } from '../shared/events.js';
@@ -108,7 +108,7 @@ export class MarginOrderTicket extends MarginKitElement {
 
   @state() private pickedSymbol = '';
 
-  private readonly markPoll = new PollController<MarkPrice[]>(this);
+  private readonly markPoll = new PollController<MarkPriceText[]>(this);
 
   private readonly symbolsTask = new Task(this, {
     task: async ([client, mode], { signal }) => {
@@ -189,7 +189,9 @@ export class MarginOrderTicket extends MarginKitElement {
 
   private get markPrice(): Decimal | undefined {
     const symbol = this.activeSymbol;
-    return this.markPoll.state.value?.find((m) => m.symbol === symbol)?.value;
+    // The shared poll holds exact text (the ticker shows it as is); the ticket computes with it.
+    const text = this.markPoll.state.value?.find((m) => m.symbol === symbol)?.value;
+    return text === undefined ? undefined : new Decimal(text);
   }
 
   private get maxLeverage(): number | undefined {

@@ -7,6 +7,9 @@
 import { aTimeout, fixture, waitUntil, type html } from '@open-wc/testing';
 import type { MarginOrderTicket } from '../../../src/define/margin-order-ticket.js';
 
+/** The ticket, or a bare element holding one of its parts (parts.test.ts). */
+export type Host = HTMLElement & { updateComplete: Promise<unknown> };
+
 /** Selectors of the ticket's parts, by what a user sees. */
 export const P = {
   header: '[part~="header"]',
@@ -43,7 +46,7 @@ export const qa = <E extends Element = HTMLElement>(el: HTMLElement, selector: s
 export const text = (el: HTMLElement, selector: string) => (q(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Lets in-page requests finish and Lit render. */
-export async function settle(el?: MarginOrderTicket): Promise<void> {
+export async function settle(el?: Host): Promise<void> {
   for (let i = 0; i < 4; i += 1) await aTimeout(5);
   await el?.updateComplete;
 }
@@ -56,7 +59,7 @@ export async function mountTicket(template: ReturnType<typeof html>): Promise<Ma
 }
 
 /** Types into a field as a person would (the value, then an input event). */
-export async function typeInto(el: MarginOrderTicket, id: string, value: string): Promise<void> {
+export async function typeInto(el: Host, id: string, value: string): Promise<void> {
   const input = q<HTMLInputElement>(el, `#${id}`);
   if (!input) throw new Error(`no field #${id}`);
   input.value = value;
@@ -64,14 +67,14 @@ export async function typeInto(el: MarginOrderTicket, id: string, value: string)
   await el.updateComplete;
 }
 
-export async function check(el: MarginOrderTicket, selector: string, checked = true): Promise<void> {
+export async function check(el: Host, selector: string, checked = true): Promise<void> {
   const input = q<HTMLInputElement>(el, selector);
   if (!input) throw new Error(`no checkbox ${selector}`);
   if (input.checked !== checked) input.click();
   await el.updateComplete;
 }
 
-export async function choose(el: MarginOrderTicket, selector: string, value: string): Promise<void> {
+export async function choose(el: Host, selector: string, value: string): Promise<void> {
   const select = q<HTMLSelectElement>(el, selector);
   if (!select) throw new Error(`no select ${selector}`);
   select.value = value;
@@ -79,13 +82,13 @@ export async function choose(el: MarginOrderTicket, selector: string, value: str
   await el.updateComplete;
 }
 
-export async function openAdvanced(el: MarginOrderTicket): Promise<void> {
+export async function openAdvanced(el: Host): Promise<void> {
   const details = q<HTMLDetailsElement>(el, P.advanced);
   if (details && !details.open) details.open = true;
   await el.updateComplete;
 }
 
-export async function clickOn(el: MarginOrderTicket, selector: string): Promise<void> {
+export async function clickOn(el: Host, selector: string): Promise<void> {
   const target = q<HTMLElement>(el, selector);
   if (!target) throw new Error(`nothing at ${selector}`);
   target.click();
@@ -93,7 +96,7 @@ export async function clickOn(el: MarginOrderTicket, selector: string): Promise<
 }
 
 /** A radio of the order form (side, type, market amount). */
-export function radio(el: MarginOrderTicket, name: string, value: string): HTMLInputElement {
+export function radio(el: Host, name: string, value: string): HTMLInputElement {
   const input = q<HTMLInputElement>(el, `input[name="${name}"][value="${value}"]`);
   if (!input) throw new Error(`no radio ${name}=${value}`);
   return input;
