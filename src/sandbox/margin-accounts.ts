@@ -12,8 +12,9 @@
  *   It is what an IOC borrow lends at that moment.
  * - Totals value each currency at its mark price against USDT (USDT and USDC at 1), converted to
  *   `quoteCurrency` by that currency's own price; 8 decimals, assets rounded down, liabilities up.
- * - `debtRatio` = total liability / total asset of the answer, 4 decimals rounded up (never shown
- *   safer than it is); "0" without debt.
+ * - `debtRatio` = total liability / total asset, 4 decimals rounded up (never shown safer than it
+ *   is); "0" without debt. Cross: of the answer's totals; an isolated pair: of the pair, valued in
+ *   its quote currency.
  * - `status`: BANKRUPTCY from a debt ratio of 1, LIQUIDATION from `liqDebtRatio` ("Get Margin
  *   Config"), EFFECTIVE otherwise (the sandbox runs no liquidation, so never REPAY or BORROW).
  * - BitMart `risk_rate` = assets / liabilities of the pair in its quote currency, 2 decimals
@@ -38,9 +39,9 @@ const RATIO_DECIMALS = 4;
 const BITMART_DECIMALS = 8;
 const QUOTE_CURRENCIES = ['USDT', 'KCS', 'BTC'] as const;
 type QuoteCurrency = (typeof QUOTE_CURRENCIES)[number];
-/** The risk rate at which the sandbox would liquidate a BitMart pair (assets / liabilities). */
-export const BITMART_LIQUIDATE_RATE = new Decimal('1.1');
-/** "No debt": BitMart shows a capped risk rate rather than an infinite one. */
+/** The risk rate at which a BitMart pair is liquidated (assets / liabilities): the "1.15" BitMart answers. */
+export const BITMART_LIQUIDATE_RATE = new Decimal('1.15');
+/** "No debt": BitMart answers a capped risk rate ("999.00") rather than an infinite one. */
 const BITMART_RISK_CAP = new Decimal(999);
 
 export type AccountStatus = 'EFFECTIVE' | 'BANKRUPTCY' | 'LIQUIDATION' | 'REPAY' | 'BORROW';

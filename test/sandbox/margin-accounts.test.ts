@@ -279,7 +279,7 @@ describe('sandbox: BitMart isolated margin account', () => {
     expect(Object.keys(btc).sort()).to.deep.equal(
       ['symbol', 'risk_rate', 'risk_level', 'buy_enabled', 'sell_enabled', 'liquidate_price', 'liquidate_rate', 'base', 'quote'].sort(),
     );
-    expect(btc).to.include({ risk_rate: '999.00', risk_level: '1', liquidate_price: null, liquidate_rate: '1.10', buy_enabled: true });
+    expect(btc).to.include({ risk_rate: '999.00', risk_level: '1', liquidate_price: null, liquidate_rate: '1.15', buy_enabled: true });
     expect(Object.keys(btc.quote).sort()).to.deep.equal([...BITMART_SIDE].sort());
     expect(btc.quote).to.include({ currency: 'USDT', available: '10000.00000000', total_asset: '10000.00000000', borrowed: '0.00000000' });
     expect(json.data.symbols.find((s: { symbol: string }) => s.symbol === 'LTC_USDT')).to.include({ buy_enabled: false });
@@ -291,8 +291,9 @@ describe('sandbox: BitMart isolated margin account', () => {
     await at(t, 0, { 'BTC-USDT': '60000' });
     await bitmartCall(t.sandbox, t.now, 'POST', '/spot/v1/margin/isolated/borrow', { symbol: 'BTC_USDT', currency: 'BTC', amount: '1' });
     const [pair] = await getMarginAccountDetailsIsolated(transport, { symbol: 'BTC_USDT' });
-    // 1 BTC + 10000 USDT = 70000 against 60000: 1.16, level 3; liquidated when p + 10000 = 1.1 p, at 100000
-    expect([pair!.risk_rate.toString(), pair!.risk_level, pair!.liquidate_price!.toString()]).to.deep.equal(['1.16', '3', '100000']);
+    // 1 BTC + 10000 USDT = 70000 against 60000: 1.16, level 3; liquidated when p + 10000 = 1.15 p,
+    // at 10000 / 0.15 = 66666.66..., on the pair's 0.1 tick: 66666.7
+    expect([pair!.risk_rate.toString(), pair!.risk_level, pair!.liquidate_price!.toString()]).to.deep.equal(['1.16', '3', '66666.7']);
     expect([pair!.base.borrowed.toString(), pair!.base.available.toString(), pair!.base.net_asset.toString()]).to.deep.equal(['1', '1', '0']);
     // 10000 USDT is 10000 / 60000 BTC, 8 places down
     expect(pair!.quote.net_assetBTC.toString()).to.equal('0.16666666');

@@ -7,6 +7,10 @@
  *   `holdBalance`|`hold`, `availableBalance`|`available`, `totalBalance`|`total`, `liability` and
  *   `interest` (added to the debt when present); `fetchBalance` reads `data.accounts[].currency`
  *   (cross) and `data.assets[].symbol`, `.baseAsset`, `.quoteAsset`, `.currency` (isolated).
+ * - ccxt's bitmart `fetchBalance` (margin) with `customParseBalance` and `parseBalanceHelper`:
+ *   `ccxt/ccxt`, `ts/src/bitmart.ts` (commit 00209446330f7713d44fc80e50124bc6e54e04e4): it reads
+ *   `data.symbols[].symbol`, `.base`, `.quote`, their `currency`, and `frozen`, `available`,
+ *   `total_asset`, `borrow_unpaid` + `interest_unpaid` (the debt).
  * - KuCoin's official SDK response models: `Kucoin/kucoin-universal-sdk`,
  *   `sdk/node/src/generate/account/account/model_get_cross_margin_account_resp.ts`,
  *   `model_get_cross_margin_account_accounts.ts`, `model_get_isolated_margin_account_resp.ts`,
@@ -14,7 +18,7 @@
  *   (and `_quote_asset.ts`): the fields and TypeScript types listed in SDK_* below.
  */
 import { expect } from '@open-wc/testing';
-import { kucoinCall, sandboxAt } from '../helpers/sandbox.js';
+import { bitmartCall, kucoinCall, sandboxAt } from '../helpers/sandbox.js';
 
 type Json = Record<string, unknown>;
 
@@ -124,5 +128,31 @@ describe('sandbox margin accounts, read by real clients', () => {
       expectSdkTypes(pair.baseAsset as Json, SDK_ASSET, `${String(pair.symbol)} BaseAsset`);
       expectSdkTypes(pair.quoteAsset as Json, SDK_ASSET, `${String(pair.symbol)} QuoteAsset`);
     }
+  });
+
+  it('ccxt bitmart fetchBalance (margin) finds every field its parseBalanceHelper reads', async () => {
+    const t = sandboxAt();
+    await bitmartCall(t.sandbox, t.now, 'POST', '/spot/v1/margin/isolated/borrow', { symbol: 'ETH_USDT', currency: 'ETH', amount: '2' });
+    const { json } = await bitmartCall(t.sandbox, t.now, 'GET', '/spot/v1/margin/isolated/account');
+    const symbols = safeList(safeDict(json, 'data') ?? {}, 'symbols');
+    expect(symbols, 'ccxt data.symbols').to.be.an('array').that.is.not.empty;
+    const debts: Record<string, string> = {};
+    for (const entry of symbols!) {
+      expect(safeString(entry, 'symbol'), 'ccxt symbol').to.be.a('string');
+      for (const side of ['base', 'quote']) {
+        const asset = safeDict(entry, side)!;
+        const currency = safeString(asset, 'currency');
+        expect(currency, `ccxt ${side}.currency`).to.be.a('string');
+        const read = {
+          used: safeString(asset, 'frozen'),
+          free: safeString(asset, 'available'),
+          total: safeString(asset, 'total_asset'),
+          debt: stringAdd(safeString(asset, 'borrow_unpaid'), safeString(asset, 'interest_unpaid')),
+        };
+        for (const [name, value] of Object.entries(read)) expect(Number.isFinite(Number(value)), `${String(entry.symbol)}.${side} ccxt ${name} = ${value}`).to.equal(true);
+        debts[`${String(entry.symbol)} ${currency!}`] = read.debt!;
+      }
+    }
+    expect(Number(debts['ETH_USDT ETH'])).to.equal(2);
   });
 });
