@@ -57,19 +57,5 @@ export function historyTabs(hasInterestHistory: boolean): HistoryTab[] {
   return hasInterestHistory ? ['borrow', 'repay', 'interest'] : ['borrow', 'repay'];
 }
 
-/** The tab a key moves to in a `role=tablist` (left and right arrows wrap; Home, End), or undefined for other keys. */
-export function tabAfterKey(tabs: readonly HistoryTab[], current: HistoryTab, key: string): HistoryTab | undefined {
-  const i = Math.max(0, tabs.indexOf(current));
-  switch (key) {
-    case 'ArrowRight':
-      return tabs[(i + 1) % tabs.length];
-    case 'ArrowLeft':
-      return tabs[(i - 1 + tabs.length) % tabs.length];
-    case 'Home':
-      return tabs[0];
-    case 'End':
-      return tabs[tabs.length - 1];
-    default:
-      return undefined;
-  }
-}
+/** The history tabs move like every tab list of the kit. */
+export { tabAfterKey } from '../shared/blocks/tabs.js';

@@ -21,6 +21,10 @@ export interface InterestPreview {
 
 const HOURS_PER_DAY = 24;
 
+/** Rates are tiny fractions: a percentage needs more places than the default to show them. */
+export const HOURLY_RATE_DECIMALS = 6;
+export const DAILY_RATE_DECIMALS = 4;
+
 /**
  * The venue's own hourly and daily rates when it gives both (BitMart rounds its hourly rate up
  * from the daily one, and charges by it), else one derived from the other. Undefined when the

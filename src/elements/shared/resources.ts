@@ -20,6 +20,7 @@ import {
 import type { MarginOrder, MarginTradeType } from '../../client/kucoin/orders.js';
 import { getOpenOrders, getOrderByOrderId, getSymbolsWithOpenOrder } from '../../client/kucoin/orders.js';
 import type { Transport } from '../../client/transport.js';
+import type { BorrowLimits, BorrowRepayVenue, MarginMode } from '../../client/venue.js';
 
 export interface Resource<T> {
   /** The hub key: one cache entry and one poll per key and connection. */
@@ -123,3 +124,19 @@ export function pollIntervalFor(resource: Resource<unknown>, requestedMs: number
   const wanted = requestedMs === null || requestedMs === undefined || !Number.isFinite(requestedMs) || requestedMs <= 0 ? defaultMs : requestedMs;
   return Math.max(resource.minIntervalMs, Math.round(wanted));
 }
+
+/** A borrow/repay target: the venue's client for its margin mode, and the pair (isolated) and currency. */
+export interface LoanLimitsTarget {
+  venue: BorrowRepayVenue;
+  exchange: string;
+  marginMode: MarginMode;
+  symbol?: string;
+  currency: string;
+}
+
+/** The venue's limits and rates of one currency (`BorrowRepayVenue.limits`): panels on one target share one poll. */
+export const loanLimits = resourceFamily(
+  'borrow-repay:limits',
+  (p: LoanLimitsTarget) => `${p.exchange}:${p.marginMode}:${p.symbol ?? ''}:${p.currency}`,
+  (_transport, p, signal): Promise<BorrowLimits> => p.venue.limits({ currency: p.currency, symbol: p.symbol }, { signal }),
+);

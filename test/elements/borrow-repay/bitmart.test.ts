@@ -16,6 +16,7 @@ import {
   limitsShown,
   outcome,
   panelStack,
+  parts,
   settled,
   submitButton,
   text,
@@ -61,7 +62,7 @@ describe('<margin-borrow-repay> BitMart', function () {
     expect(el.shadowRoot!.querySelector('#time-in-force')).to.equal(null);
     expect(stack.upstream).to.include('GET /spot/v1/margin/isolated/pairs?symbol=BTC_USDT');
     await historyLoaded(el);
-    expect(text(el, '#history-panel')).to.contain('No borrows in this range');
+    expect(text(el, parts.historyPanel)).to.contain('No borrows in this range');
     await expect(el).to.be.accessible();
   });
 
@@ -125,7 +126,7 @@ describe('<margin-borrow-repay> BitMart', function () {
     await until(() => historyRows(el).length === 1);
     expect(historyRows(el)[0]!.slice(1)).to.deep.equal(['1,500.12345678', '1,500.12345678', '—', detail.orderId]);
     // BitMart has no pages: the newest N of the range
-    expect(text(el, '#history-panel')).to.contain('The newest 10 records in this range');
+    expect(text(el, parts.historyPanel)).to.contain('The newest 10 records in this range');
     expect(el.shadowRoot!.querySelector('#page-next')).to.equal(null);
 
     await chooseAction(el, 'repay');

@@ -18,6 +18,7 @@ import {
   limitsShown,
   outcome,
   panelStack,
+  parts,
   setRange,
   settled,
   submitButton,
@@ -68,7 +69,7 @@ describe('<margin-borrow-repay> KuCoin', function () {
     expect(stack.upstream).to.include('GET /api/v1/margin/config');
     expect(stack.upstream).to.include('GET /api/v3/margin/currencies?currency=BTC');
     await historyLoaded(el);
-    expect(text(el, '#history-panel')).to.contain('No borrows in this range');
+    expect(text(el, parts.historyPanel)).to.contain('No borrows in this range');
     await expect(el).to.be.accessible();
   });
 
@@ -270,7 +271,7 @@ describe('<margin-borrow-repay> KuCoin', function () {
     expect($<HTMLButtonElement>(el, '#page-previous').disabled).to.equal(true);
     $<HTMLButtonElement>(el, '#page-next').click();
     await el.updateComplete;
-    await until(() => text(el, '#history-panel').includes('Page 2 of 2'));
+    await until(() => text(el, parts.historyPanel).includes('Page 2 of 2'));
     expect(historyRows(el).map((r) => r[1])).to.deep.equal(['2', '1']);
     expect(stack.upstream.some((l) => l.startsWith('GET /api/v3/margin/borrow?currency=ETH') && l.includes('currentPage=2&pageSize=10'))).to.equal(true);
     await expect(el).to.be.accessible();
@@ -281,10 +282,10 @@ describe('<margin-borrow-repay> KuCoin', function () {
     const local = (d: Date) => `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
     await setRange(el, 'from', local(next));
     await historyLoaded(el);
-    await until(() => text(el, '#history-panel').includes('No borrows in this range'));
+    await until(() => text(el, parts.historyPanel).includes('No borrows in this range'));
     const sentBefore = stack.upstream.length;
     await setRange(el, 'to', local(new Date(Date.now() - 86_400_000)));
-    expect(text(el, '#range-error')).to.equal('“To” must not be before “From”');
+    expect(text(el, parts.rangeError)).to.equal('“To” must not be before “From”');
     expect($(el, '#range-to').getAttribute('aria-invalid')).to.equal('true');
     expect(stack.upstream.length).to.equal(sentBefore);
     await expect(el).to.be.accessible();
@@ -334,7 +335,7 @@ describe('<margin-borrow-repay> KuCoin', function () {
     await sendKeys({ press: 'Home' });
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(tab('borrow'));
-    expect($(el, '#history-panel').getAttribute('aria-labelledby')).to.equal('tab-borrow');
+    expect($(el, parts.historyPanel).getAttribute('aria-labelledby')).to.equal('tab-borrow');
     // Tab leaves the tablist for the panel's first control
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.id).to.equal('range-from');

@@ -6,7 +6,7 @@ import styles from '../../../src/elements/borrow-repay/margin-borrow-repay.style
 import { defineElement } from '../../../src/elements/shared/define.js';
 import { THEME_TOKENS, themeTokens } from '../../../src/elements/shared/theme.js';
 import { captureLitWarnings, tokenUse } from '../../helpers/lit-warnings.js';
-import { $, historyLoaded, limitsLoaded, panelStack, text, until } from './helpers.js';
+import { $, historyLoaded, limitsLoaded, panelStack, parts, text, until } from './helpers.js';
 
 describe('<margin-borrow-repay> states', function () {
   this.timeout(30_000);
@@ -45,7 +45,7 @@ describe('<margin-borrow-repay> states', function () {
     expect(text(el, '[part="limits"] [part="error"]')).to.equal('KuCoin refused: Internal Server Error (code 500000) Retry');
     expect(text(el, '#submit-block')).to.equal('KuCoin refused: Internal Server Error (code 500000)');
     await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, '[part="limits"] [part="error"] button').click();
+    $<HTMLButtonElement>(el, `${parts.limits} [part="retry"]`).click();
     await limitsLoaded(el);
     expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
   });
@@ -56,13 +56,13 @@ describe('<margin-borrow-repay> states', function () {
       html`<margin-borrow-repay proxy-url=${stack.proxyUrl} currency="ETH" poll-interval="150"></margin-borrow-repay>`,
     );
     await limitsLoaded(el);
-    expect(el.shadowRoot!.querySelector('[part="stale"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector(parts.staleBadge)).to.equal(null);
     stack.sandbox.faults.add({ kind: 'server-error', path: '/api/v3/margin/currencies' });
-    await until(() => el.shadowRoot!.querySelector('[part="stale"]'), 'never stale');
+    await until(() => el.shadowRoot!.querySelector(parts.staleBadge), 'never stale');
     expect(el.shadowRoot!.querySelector('[part="limits"] dl')).not.to.equal(null);
     await expect(el).to.be.accessible();
     stack.sandbox.faults.clear();
-    await until(() => !el.shadowRoot!.querySelector('[part="stale"]'), 'still stale');
+    await until(() => !el.shadowRoot!.querySelector(parts.staleBadge), 'still stale');
   });
 
   it('history error with Retry, then the empty state', async () => {
@@ -71,11 +71,11 @@ describe('<margin-borrow-repay> states', function () {
     const el = await fixture<MarginBorrowRepay>(
       html`<margin-borrow-repay proxy-url=${stack.proxyUrl} currency="BTC"></margin-borrow-repay>`,
     );
-    await until(() => el.shadowRoot!.querySelector('#history-panel [part="error"]'), 'no history error');
+    await until(() => el.shadowRoot!.querySelector(`${parts.historyPanel} [part="error"]`), 'no history error');
     await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, '#history-panel [part="error"] button').click();
+    $<HTMLButtonElement>(el, `${parts.historyPanel} [part="retry"]`).click();
     await historyLoaded(el);
-    await until(() => text(el, '#history-panel').includes('No borrows in this range'));
+    await until(() => text(el, parts.historyPanel).includes('No borrows in this range'));
   });
 
   it('disabled: each attribute problem says what to set, and nothing loads', async () => {

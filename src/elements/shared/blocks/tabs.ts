@@ -109,7 +109,7 @@ export function renderTabList<T extends string>(tabs: TabsController<T>, options
         part="tab"
         id=${tabs.tabId(tab)}
         aria-selected=${tab === selected ? 'true' : 'false'}
-        aria-controls=${tabs.panelId(tab)}
+        aria-controls=${tab === selected ? tabs.panelId(tab) : nothing}
         tabindex=${tab === selected ? 0 : -1}
         @click=${() => tabs.select(tab)}
       >
@@ -119,10 +119,21 @@ export function renderTabList<T extends string>(tabs: TabsController<T>, options
   </div>`;
 }
 
-/** The selected tab's `part="panel"`: only the selected panel is rendered (the others' loads never start). */
-export function renderTabPanel<T extends string>(tabs: TabsController<T>, content: (tab: T) => unknown): TemplateResult {
+/**
+ * The selected tab's `part="panel"`: only the selected panel is rendered (the others' loads never
+ * start), so only the selected tab names it in `aria-controls`. `focusable` puts the panel itself
+ * in the tab order: for a panel without controls of its own (WAI-ARIA Tabs pattern).
+ */
+export function renderTabPanel<T extends string>(tabs: TabsController<T>, content: (tab: T) => unknown, options: { focusable?: boolean } = {}): TemplateResult {
   const selected = tabs.selected;
-  return html`<div part="panel" class="tab-panel" role="tabpanel" id=${tabs.panelId(selected)} aria-labelledby=${tabs.tabId(selected)} tabindex="0">
+  return html`<div
+    part="panel"
+    class="tab-panel"
+    role="tabpanel"
+    id=${tabs.panelId(selected)}
+    aria-labelledby=${tabs.tabId(selected)}
+    tabindex=${options.focusable ? 0 : nothing}
+  >
     ${content(selected)}
   </div>`;
 }
