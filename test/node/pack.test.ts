@@ -164,6 +164,21 @@ describe('the README the package ships', () => {
     }
   });
 
+  test('every `<tag>::part(name)` in the README and the Theming page is a part that element has', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as {
+      modules: Array<{ declarations?: Array<{ tagName?: string; cssParts?: Array<{ name: string }> }> }>;
+    };
+    const parts = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).map((d) => [d.tagName, new Set((d.cssParts ?? []).map((p) => p.name))]));
+    const unknown: string[] = [];
+    for (const file of ['README.md', 'stories/theming.mdx']) {
+      for (const [, tag, part] of readFileSync(join(ROOT, file), 'utf8').matchAll(/(margin-[a-z-]+)::part\(([a-z-]+)\)/g)) {
+        if (!parts.get(tag)?.has(part!)) unknown.push(`${file}: ${tag}::part(${part})`);
+      }
+    }
+    assert.ok(parts.size === 4);
+    assert.deepEqual(unknown, []);
+  });
+
   test('the Theming page names every theme token, every element token and every part', () => {
     const page = readFileSync(join(ROOT, 'stories/theming.mdx'), 'utf8');
     const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as {

@@ -40,6 +40,14 @@ describe('Storybook', () => {
     for (const docs of ['Docs/Getting started', 'Docs/Signing proxy', 'Docs/Sandbox']) assert.ok(titles.has(docs), docs);
   });
 
+  test('its manifest step is deterministic: the tracked custom-elements.json only changes when the sources do', () => {
+    // build-storybook ran `npm run analyze`; a second run over the same sources writes the same bytes.
+    const built = readFileSync('custom-elements.json', 'utf8');
+    execFileSync('npm', ['run', '--silent', 'analyze'], { stdio: 'pipe' });
+    assert.ok(readFileSync('custom-elements.json', 'utf8') === built, 'two analyzer runs over the same sources differ');
+    assert.doesNotMatch(built, /"path": "src\//, 'the manifest names unshipped sources');
+  });
+
   test('story names read as the venues spell them', () => {
     const names = new Set(entries.filter((e) => e.type === 'story').map((e) => e.name));
     for (const name of ['KuCoin cross', 'BitMart', 'V1 with review']) assert.ok(names.has(name), name);
