@@ -187,7 +187,8 @@ class PolledResource<T> {
  * make one timer and at most one request in flight; reference data is fetched once per TTL.
  */
 export class Hub {
-  private readonly clock: HubClock;
+  /** The hub's clock: elements time their own waits by it, so tests move them with the polls. */
+  readonly clock: HubClock;
   private readonly visibility: HubVisibility;
   private readonly maxBackoffMs: number;
   private readonly polls = new Map<string, PolledResource<unknown>>();

@@ -1,28 +1,17 @@
 import { css } from 'lit';
 
+/** The market's own look; tabs, fields, tables, badges, errors and the skeleton come from the shared styles. */
 export default css`
   :host {
     display: block;
   }
 
-  button,
-  input,
-  select {
-    font: inherit;
-    color: inherit;
-  }
-
   .toolbar {
     display: flex;
     flex-wrap: wrap;
-    align-items: center;
+    align-items: end;
     gap: var(--_space);
     margin-block: var(--_space);
-  }
-
-  .field {
-    display: grid;
-    gap: 2px;
   }
 
   label {
@@ -32,22 +21,11 @@ export default css`
 
   input,
   select {
-    padding: 4px var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     background: var(--_bg);
-  }
-
-  input[aria-invalid='true'] {
-    border-color: var(--_error);
   }
 
   .button {
     padding: 4px var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    cursor: pointer;
     white-space: nowrap;
   }
 
@@ -57,42 +35,12 @@ export default css`
     color: var(--_bg);
   }
 
-  .button[aria-disabled='true'],
-  .button:disabled {
+  .button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
   }
 
-  /* ---- tabs ---- */
-
-  [role='tablist'] {
-    display: flex;
-    gap: 2px;
-    border-bottom: 1px solid var(--_border);
-  }
-
-  [role='tab'] {
-    padding: 4px calc(var(--_space) * 1.5);
-    border: 0;
-    border-bottom: 2px solid transparent;
-    background: none;
-    cursor: pointer;
-  }
-
-  [role='tab'][aria-selected='true'] {
-    border-bottom-color: var(--_accent);
-    font-weight: 600;
-  }
-
-  /* ---- tables ---- */
-
-  .scroll {
-    overflow-x: auto;
-  }
-
   table {
-    width: 100%;
-    border-collapse: collapse;
     font-variant-numeric: tabular-nums;
   }
 
@@ -104,20 +52,12 @@ export default css`
 
   th,
   td {
-    padding: 4px var(--_space);
-    border-bottom: 1px solid var(--_border);
     text-align: end;
-    white-space: nowrap;
   }
 
   th:first-child,
   td:first-child {
     text-align: start;
-  }
-
-  thead th {
-    color: var(--_muted);
-    font-weight: 500;
   }
 
   .sort {
@@ -129,7 +69,6 @@ export default css`
     background: none;
     color: inherit;
     font-weight: inherit;
-    cursor: pointer;
   }
 
   .sort-mark {
@@ -140,21 +79,8 @@ export default css`
     cursor: pointer;
   }
 
-  tr[aria-current='true'] > * {
-    background: var(--_surface);
-  }
-
   .off {
     color: var(--_muted);
-  }
-
-  .badge {
-    display: inline-block;
-    padding: 0 4px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    color: var(--_muted);
-    font-size: 0.85em;
   }
 
   .spark {
@@ -177,60 +103,11 @@ export default css`
     background: var(--_surface);
   }
 
-  /* ---- states ---- */
-
-  .skeleton {
-    display: grid;
-    gap: var(--_space);
-    padding: var(--_space);
-  }
-
-  .bone {
-    block-size: 1.2em;
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    animation: pulse 1.2s ease-in-out infinite alternate;
-  }
-
-  @keyframes pulse {
-    from {
-      opacity: 1;
-    }
-    to {
-      opacity: 0.4;
-    }
-  }
-
-  .message {
-    margin: 0;
-    padding: var(--_space);
-    color: var(--_muted);
-  }
-
-  .error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-    padding: var(--_space);
-    color: var(--_error);
-  }
-
-  .stale {
-    padding: 0 calc(var(--_space) / 2);
-    border: 1px solid var(--_warning);
-    border-radius: var(--_radius);
-    color: var(--_warning);
-    font-size: 0.85em;
-  }
-
   .notice {
     margin: 0;
     min-block-size: 1.2em;
     color: var(--_fg);
   }
-
-  /* ---- action panel ---- */
 
   .panel {
     margin-block: var(--_space);
@@ -251,27 +128,19 @@ export default css`
     max-inline-size: 28rem;
   }
 
-  .hint {
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.85em;
-  }
-
-  .field-error,
   .action-error {
     margin: 0;
     color: var(--_error);
   }
 
-  .buttons {
-    display: flex;
-    gap: var(--_space);
-  }
-
+  .buttons,
   .pager {
     display: flex;
     align-items: center;
     gap: var(--_space);
+  }
+
+  .pager {
     margin-block: var(--_space);
   }
 `;

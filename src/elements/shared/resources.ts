@@ -8,8 +8,8 @@
 import type { IsolatedPair } from '../../client/bitmart/margin-loan.js';
 import { getIsolatedPairs } from '../../client/bitmart/margin-loan.js';
 import type { MarginConnection } from '../../client/connection.js';
-import type { LoanMarket } from '../../client/kucoin/lending.js';
-import { getLoanMarket } from '../../client/kucoin/lending.js';
+import type { LoanMarket, LoanMarketInterestRate } from '../../client/kucoin/lending.js';
+import { getLoanMarket, getLoanMarketInterestRate } from '../../client/kucoin/lending.js';
 import type { CrossMarginSymbols, IsolatedMarginSymbol, MarginConfig, MarkPrice } from '../../client/kucoin/market.js';
 import {
   getCrossMarginSymbols,
@@ -84,6 +84,14 @@ export function resourceFamily<P, T>(
 ): (params: P) => Resource<T> {
   return (params) => resource(`${prefix}:${keyOf(params)}`, (transport, signal) => load(transport, params, signal), options);
 }
+
+/** `GET /api/v3/project/marketInterestRate`: a lending currency's last 7 days, a point an hour (kept 10 minutes). */
+export const loanRateHistory = resourceFamily(
+  'kucoin:loan-rate-history',
+  (currency: string) => currency,
+  (transport, currency, signal): Promise<LoanMarketInterestRate[]> => getLoanMarketInterestRate(transport, { currency }, { signal }),
+  { ttlMs: 600_000 }, // a literal: an expression here would keep this declaration (and decimal.js) in every bundle
+);
 
 /** `GET /api/v3/hf/margin/orders/active`: one symbol's open orders in one trade type (cross or isolated). */
 export const openOrders = resourceFamily(

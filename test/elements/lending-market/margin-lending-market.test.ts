@@ -5,12 +5,13 @@ import { getMarginClient } from '../../../src/client/client.js';
 import { MarginLendingMarket } from '../../../src/define/margin-lending-market.js';
 import type { MarginPurchasedEvent, MarginPurchaseModifiedEvent, MarginRedeemedEvent } from '../../../src/elements/lending-market/events.js';
 import styles from '../../../src/elements/lending-market/margin-lending-market.styles.js';
-import { LOAN_MARKET_KEY } from '../../../src/elements/lending-market/margin-lending-market.js';
 import type { MarginBeforeSubmitEvent, MarginErrorEvent } from '../../../src/elements/shared/events.js';
+import { loanMarket } from '../../../src/elements/shared/resources.js';
 import { THEME_TOKENS, themeTokens } from '../../../src/elements/shared/theme.js';
 import { BITMART_PAIRS, CURRENCIES } from '../../../src/sandbox/index.js';
 import { FakeClock, FakeVisibility } from '../../helpers/fake-clock.js';
 import { captureLitWarnings, tokenUse } from '../../helpers/lit-warnings.js';
+import { P, panelHidden } from './harness.js';
 
 const PURCHASE = 'POST /api/v3/purchase';
 const MODIFY = 'POST /api/v3/lend/purchase/update';
@@ -68,14 +69,14 @@ function type(el: Element, id: 'size' | 'rate', value: string): void {
 }
 
 async function submit(el: MarginLendingMarket): Promise<void> {
-  q(el, '[part~="submit-button"]')!.click();
+  q(el, P.submit)!.click();
   await el.updateComplete;
 }
 
 async function openLend(el: MarginLendingMarket, currency: string): Promise<void> {
   q(el, `[data-action="lend"][data-currency="${currency}"]`)!.click();
   await el.updateComplete;
-  await waitUntil(() => q(el, '[part~="action-panel"]'));
+  await waitUntil(() => q(el, P.form));
 }
 
 async function lend(t: Setup, el: MarginLendingMarket, currency: string, size: string, rate: string): Promise<string> {
@@ -166,7 +167,7 @@ describe('<margin-lending-market> (KuCoin)', () => {
     filter.dispatchEvent(new Event('input'));
     await el.updateComplete;
     expect(qa(el, 'tbody tr').length).to.equal(0);
-    expect(text(q(el, '[part~="message"]'))).to.equal('No currency matches “zzz”.');
+    expect(text(q(el, P.message))).to.equal('No currency matches “zzz”.');
     await expect(el).to.be.accessible();
   });
 
@@ -270,7 +271,7 @@ describe('<margin-lending-market> (KuCoin)', () => {
     el.addEventListener('margin-purchased', (e) => events.push(e.type));
     const loadsBefore = t.count(LOAN_MARKET);
     const purchased = oneEvent(el, 'margin-purchased') as Promise<MarginPurchasedEvent>;
-    const button = q(el, '[part~="submit-button"]')!;
+    const button = q(el, P.submit)!;
     button.click();
     await el.updateComplete;
     expect(button.getAttribute('aria-busy')).to.equal('true');
@@ -286,9 +287,9 @@ describe('<margin-lending-market> (KuCoin)', () => {
     expect(t.count(PURCHASE)).to.equal(1);
     await waitUntil(() => t.count(LOAN_MARKET) > loadsBefore, 'the loan market was not reloaded');
     await el.updateComplete;
-    expect(q(el, '[part~="action-panel"]')).to.equal(null);
-    expect(text(q(el, '[part~="notice"]'))).to.equal('Lent 100 USDT at 8.5% a year.');
-    expect(q(el, '[part~="notice"]')!.getAttribute('role')).to.equal('status');
+    expect(q(el, P.form)).to.equal(null);
+    expect(text(q(el, P.notice))).to.equal('Lent 100 USDT at 8.5% a year.');
+    expect(q(el, P.notice)!.getAttribute('role')).to.equal('status');
     expect(el.shadowRoot!.activeElement).to.equal(q(el, '[data-action="lend"][data-currency="USDT"]'));
   });
 
@@ -302,7 +303,7 @@ describe('<margin-lending-market> (KuCoin)', () => {
     await submit(el);
     await aTimeout(20);
     expect(t.count(PURCHASE)).to.equal(0);
-    expect(text(q(el, '[part~="action-panel"] [role="status"]'))).to.equal('Not sent: the page stopped it.');
+    expect(text(q(el, P.note))).to.equal('Not sent: the page stopped it.');
     expect(q<HTMLInputElement>(el, '#size')!.value).to.equal('100');
   });
 
@@ -317,8 +318,8 @@ describe('<margin-lending-market> (KuCoin)', () => {
     const { detail } = await error;
     expect([detail.kind, detail.action]).to.deep.equal(['exchange', 'purchase']);
     await el.updateComplete;
-    expect(text(q(el, '[part~="action-error"]'))).to.equal('KuCoin refused: Balance insufficient! (code 200004)');
-    expect(q(el, '[part~="action-error"]')!.getAttribute('role')).to.equal('alert');
+    expect(text(q(el, P.actionError))).to.equal('KuCoin refused: Balance insufficient! (code 200004)');
+    expect(q(el, P.actionError)!.getAttribute('role')).to.equal('alert');
     expect(q<HTMLInputElement>(el, '#size')!.value).to.equal('200000');
     expect(t.count(PURCHASE)).to.equal(1);
     await expect(el).to.be.accessible();
@@ -355,8 +356,8 @@ describe('<margin-lending-market> (KuCoin)', () => {
     type(el, 'size', '300');
     type(el, 'rate', '9');
     await submit(el);
-    await waitUntil(() => text(q(el, '[part~="submit-button"]')) === 'Check again', 'no "Check again"', { timeout: 5000 });
-    expect(text(q(el, '[part~="action-panel"] [role="status"]'))).to.equal('We could not confirm whether it went through. Check again before trying again.');
+    await waitUntil(() => text(q(el, P.submit)) === 'Check again', 'no "Check again"', { timeout: 5000 });
+    expect(text(q(el, P.note))).to.equal('We could not confirm whether it went through. Check again before trying again.');
     expect(errors.map((e) => [e.detail.kind, e.detail.action])).to.deep.equal([['network', 'purchase']]);
     await expect(el).to.be.accessible();
     const purchased = oneEvent(el, 'margin-purchased') as Promise<MarginPurchasedEvent>;
@@ -373,8 +374,8 @@ describe('<margin-lending-market> (KuCoin)', () => {
     type(el, 'size', '10');
     type(el, 'rate', '9');
     await submit(el);
-    await waitUntil(() => q(el, '[part~="action-error"]'));
-    expect(text(q(el, '[part~="action-error"]'))).to.match(/^Too many requests/);
+    await waitUntil(() => q(el, P.actionError));
+    expect(text(q(el, P.actionError))).to.match(/^Too many requests/);
     expect(t.count(PURCHASE)).to.equal(1);
     expect(q<HTMLInputElement>(el, '#size')!.value).to.equal('10');
   });
@@ -442,8 +443,8 @@ describe('<margin-lending-market> (KuCoin)', () => {
     type(el, 'size', '6.1');
     await submit(el);
     expect(text(q(el, '#size-error'))).to.equal('At most 6.0');
-    q(el, '[part~="cancel-button"]')!.click();
-    await openTab(el, 'redemptions', 'tbody tr, [part~="message"]');
+    q(el, P.cancel)!.click();
+    await openTab(el, 'redemptions', `tbody tr, ${P.message}`);
     const select = q<HTMLSelectElement>(el, '#redemptions-status')!;
     select.value = 'DONE';
     select.dispatchEvent(new Event('change'));
@@ -460,15 +461,15 @@ describe('<margin-lending-market> (KuCoin)', () => {
     await el.updateComplete;
     expect(q(el, '#tab-orders')!.getAttribute('aria-selected')).to.equal('true');
     expect(el.shadowRoot!.activeElement).to.equal(q(el, '#tab-orders'));
-    expect(q(el, '#panel-market')!.hidden).to.equal(true);
-    await waitUntil(() => q(el, '#panel-orders [part~="message"]'));
-    expect(text(q(el, '#panel-orders [part~="message"]'))).to.equal('No active lending.');
+    expect(panelHidden(el, 'market')).to.equal(true);
+    await waitUntil(() => q(el, `${P.panel('orders')} ${P.message}`));
+    expect(text(q(el, `${P.panel('orders')} ${P.message}`))).to.equal('No active lending.');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'End' });
     await el.updateComplete;
     expect(q(el, '#tab-redemptions')!.getAttribute('aria-selected')).to.equal('true');
-    await waitUntil(() => q(el, '#panel-redemptions [part~="message"]'));
-    expect(text(q(el, '#panel-redemptions [part~="message"]'))).to.equal('No redemption in progress.');
+    await waitUntil(() => q(el, `${P.panel('redemptions')} ${P.message}`));
+    expect(text(q(el, `${P.panel('redemptions')} ${P.message}`))).to.equal('No redemption in progress.');
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
     expect(q(el, '#tab-market')!.getAttribute('aria-selected')).to.equal('true');
@@ -478,34 +479,34 @@ describe('<margin-lending-market> (KuCoin)', () => {
     const t = setup();
     t.stack.sandbox.faults.add({ kind: 'server-error', path: '/api/v3/project/list', times: 3 });
     const el = await fixture<MarginLendingMarket>(html`<margin-lending-market></margin-lending-market>`);
-    expect(q(el, '[part~="skeleton"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(q(el, P.skeleton)!.getAttribute('aria-busy')).to.equal('true');
     await expect(el).to.be.accessible();
     const error = (await oneEvent(el, 'margin-error')) as MarginErrorEvent;
     expect([error.detail.kind, error.detail.action]).to.deep.equal(['exchange', 'load']);
     await el.updateComplete;
-    expect(text(q(el, '[part~="error"]'))).to.contain('KuCoin refused: Internal Server Error (code 500000)');
+    expect(text(q(el, P.error))).to.contain('KuCoin refused: Internal Server Error (code 500000)');
     await expect(el).to.be.accessible();
-    q(el, '[part~="retry-button"]')!.click();
+    q(el, P.retry)!.click();
     await waitUntil(() => q(el, 'tbody tr'), 'no data after retry');
   });
 
   it('keeps the last market and shows a stale badge when a reload fails', async () => {
     const t = setup();
     const el = await market(html`<margin-lending-market poll-interval="5000"></margin-lending-market>`);
-    getMarginClient(t.stack.proxyUrl).hub.invalidate(LOAN_MARKET_KEY);
+    getMarginClient(t.stack.proxyUrl).hub.invalidate(loanMarket.key);
     t.stack.sandbox.faults.add({ kind: 'server-error', path: '/api/v3/project/list', times: 3 });
     await t.tick(5000);
-    await waitUntil(() => q(el, '[part~="stale-badge"]'), 'no stale badge', { timeout: 4000 });
+    await waitUntil(() => q(el, P.staleBadge), 'no stale badge', { timeout: 4000 });
     expect(qa(el, 'tbody tr').length).to.equal(CURRENCIES.length);
     await expect(el).to.be.accessible();
-    q(el, '[part~="toolbar"] [part~="retry-button"]')!.click();
-    await waitUntil(() => !q(el, '[part~="stale-badge"]'), 'still stale after retry');
+    q(el, P.toolbarRetry)!.click();
+    await waitUntil(() => !q(el, P.staleBadge), 'still stale after retry');
   });
 
   it('without a proxy it says how to connect', async () => {
     createInPageStack({ page: { proxyUrl: '' } });
     const el = await fixture<MarginLendingMarket>(html`<margin-lending-market></margin-lending-market>`);
-    expect(text(q(el, '[part~="message"]'))).to.contain('Not connected');
+    expect(text(q(el, P.message))).to.contain('Not connected');
     await expect(el).to.be.accessible();
   });
 
@@ -516,7 +517,12 @@ describe('<margin-lending-market> (KuCoin)', () => {
     expect(own).to.deep.equal([]);
     const source = (await readFile({ path: '../../../src/elements/lending-market/margin-lending-market.ts' })) ?? '';
     for (const token of [...source.matchAll(/@cssprop (--margin-kit-[\w-]+)/g)].map((m) => m[1]!)) expect(THEME_TOKENS).to.include(token);
-    for (const part of new Set([...source.matchAll(/part="([\w\s-]+)"/g)].flatMap((m) => m[1]!.split(/\s+/)))) {
+    // Every part the element's parts and the shared blocks it renders write is documented.
+    const files = ['margin-lending-market', 'market-table', 'rate-histories', 'lending-lists', 'lending-form', 'lending-context', 'pairs-table'].map((f) => `lending-market/${f}`);
+    files.push('shared/blocks/field', 'shared/blocks/status', 'shared/blocks/tabs');
+    const sources = await Promise.all(files.map(async (f) => (await readFile({ path: `../../../src/elements/${f}.ts` })) ?? ''));
+    expect(sources.every((s) => s.length > 0)).to.equal(true);
+    for (const part of new Set(sources.flatMap((s) => [...s.matchAll(/part="([\w\s-]+)"/g)].flatMap((m) => m[1]!.split(/\s+/))))) {
       expect(source, `part ${part} undocumented`).to.contain(`@csspart ${part} `);
     }
   });

@@ -101,6 +101,11 @@ export interface SubmitterPorts<I, A, R> {
   lookupErrors?: 'unresolved' | 'retry';
   /** Longest wait between look-ups in `retry` mode (default 8 s). */
   maxRetryDelayMs?: number;
+  /**
+   * Ids known to have happened, shared by every submitter of one page and venue (another element
+   * lent the same amount a moment ago: its order is not this one). Default: this submitter's own.
+   */
+  knownIds?(): Set<string>;
   /** Also unknown, beyond timeouts and lost connections: a client id the venue says it already has. */
   isUnknown?(error: unknown): boolean;
   newIdentity?(): string;
@@ -130,7 +135,7 @@ type Checking<I, A, R> = Extract<SubmitPhase<I, A, R>, { kind: 'checking' }>;
 export class Submitter<I, A, R> {
   private current: SubmitPhase<I, A, R> = { kind: 'idle' };
   /** Ids of what this submitter knows happened: an earlier action's record is not this one's. */
-  private readonly knownIds = new Set<string>();
+  private readonly ownIds = new Set<string>();
   private draft: Draft | undefined;
   private readonly clock: SubmitClock;
   private readonly lookupAt: readonly number[];
@@ -149,6 +154,10 @@ export class Submitter<I, A, R> {
 
   get phase(): SubmitPhase<I, A, R> {
     return this.current;
+  }
+
+  private get knownIds(): Set<string> {
+    return this.ports.knownIds?.() ?? this.ownIds;
   }
 
   /** Sending, or the outcome of the last send is not known yet: no other submit now. */

@@ -1,0 +1,187 @@
+/**
+ * "My lending" (purchase orders, with Change rate and Redeem) and "Redemptions" (redeem orders):
+ * paged lists by status, loaded while their tab is shown and again after an action. Their own
+ * state: status, page and the loads.
+ */
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { LendingOrderStatus, PurchaseOrder, PurchaseOrdersResult, RedeemOrder, RedeemOrdersResult } from '../../client/kucoin/lending.js';
+import { getPurchaseOrders, getRedeemOrders } from '../../client/kucoin/lending.js';
+import { formatDecimal } from '../../core/format.js';
+import { renderTableScroll } from '../shared/blocks/data-table.js';
+import { renderEmpty, renderError, renderSkeleton } from '../shared/blocks/status.js';
+import { describeError } from '../shared/describe-error.js';
+import { renderPager, renderStatusPicker, type LendingContext, type LendingFormat } from './lending-context.js';
+import { lendingStrings as words } from './strings.js';
+
+const PAGE_SIZE = 10;
+/** Interest accrues below the purchase increment (the currency's precision, 8 at most on KuCoin). */
+const INTEREST_DECIMALS = 8;
+
+/** A page of orders and which list it is (`PENDING:1`): a reload keeps showing it, another list does not. */
+type Listed<T> = { view: string; page: T };
+
+export type ListName = 'orders' | 'redemptions';
+
+export interface LendingListsOptions {
+  /** The list shown now, if any. */
+  shown: () => ListName | undefined;
+  onModify: (order: PurchaseOrder, opener: string) => void;
+  onRedeem: (order: PurchaseOrder, opener: string) => void;
+}
+
+class ListState {
+  status: LendingOrderStatus = 'PENDING';
+  page = 1;
+  get view(): string {
+    return `${this.status}:${this.page}`;
+  }
+}
+
+export class LendingLists {
+  readonly orders = new ListState();
+  readonly redemptions = new ListState();
+  /** Bumped after an action so the lists load again. */
+  private revision = 0;
+
+  private readonly orderTask: Task<readonly unknown[], Listed<PurchaseOrdersResult> | undefined>;
+  private readonly redeemTask: Task<readonly unknown[], Listed<RedeemOrdersResult> | undefined>;
+
+  constructor(
+    private readonly ctx: LendingContext,
+    private readonly format: LendingFormat,
+    private readonly options: LendingListsOptions,
+  ) {
+    this.orderTask = new Task(ctx.host, {
+      task: async ([client, active, status, page], { signal }) => {
+        if (!client || !active) return undefined;
+        const p = { status: status as LendingOrderStatus, currentPage: page as number, pageSize: PAGE_SIZE };
+        return { view: `${status}:${page}`, page: await getPurchaseOrders(client.transport, p, { signal }) };
+      },
+      args: () => [this.ctx.client, options.shown() === 'orders', this.orders.status, this.orders.page, this.revision] as const,
+    });
+    this.redeemTask = new Task(ctx.host, {
+      task: async ([client, active, status, page], { signal }) => {
+        if (!client || !active) return undefined;
+        const p = { status: status as LendingOrderStatus, currentPage: page as number, pageSize: PAGE_SIZE };
+        return { view: `${status}:${page}`, page: await getRedeemOrders(client.transport, p, { signal }) };
+      },
+      args: () => [this.ctx.client, options.shown() === 'redemptions', this.redemptions.status, this.redemptions.page, this.revision] as const,
+    });
+  }
+
+  reload(): void {
+    this.revision += 1;
+    this.ctx.host.requestUpdate();
+  }
+
+  renderOrders(): TemplateResult {
+    return html`${this.picker('orders')}
+      ${this.body(this.orderTask, this.orders.view, (page) =>
+        page.items.length === 0
+          ? renderEmpty(words.noOrders[this.orders.status])
+          : html`${this.table(
+                words.tabs.orders,
+                ['currency', 'order', 'amount', 'lent', 'rate', 'interest', 'time', 'status', 'actions'] as const,
+                repeat(page.items, (o) => o.purchaseOrderNo, (o) => this.orderRow(o)),
+              )}
+              ${renderPager(page.currentPage, page.totalPage, (p) => this.go(this.orders, p))}`,
+      )}`;
+  }
+
+  renderRedemptions(): TemplateResult {
+    const f = this.format;
+    return html`${this.picker('redemptions')}
+      ${this.body(this.redeemTask, this.redemptions.view, (page) =>
+        page.items.length === 0
+          ? renderEmpty(words.noRedemptions[this.redemptions.status])
+          : html`${this.table(
+                words.tabs.redemptions,
+                ['currency', 'order', 'purchaseOrder', 'asked', 'received', 'time', 'status'] as const,
+                repeat(
+                  page.items,
+                  (r: RedeemOrder) => r.redeemOrderNo,
+                  (r) => html`<tr part="row">
+                    <th part="cell" scope="row">${r.currency}</th>
+                    <td part="cell"><code>${r.redeemOrderNo}</code></td>
+                    <td part="cell"><code>${r.purchaseOrderNo}</code></td>
+                    <td part="cell">${f.amount(r.redeemSize, r.currency)}</td>
+                    <td part="cell">${f.amount(r.receiptSize, r.currency)}</td>
+                    <td part="cell">${f.time(r.applyTime)}</td>
+                    <td part="cell">${words.statuses[r.status]}</td>
+                  </tr>`,
+                ),
+              )}
+              ${renderPager(page.currentPage, page.totalPage, (p) => this.go(this.redemptions, p))}`,
+      )}`;
+  }
+
+  private go(list: ListState, page: number): void {
+    list.page = page;
+    this.ctx.host.requestUpdate();
+  }
+
+  private picker(name: ListName): TemplateResult {
+    const list = this[name];
+    return renderStatusPicker(`${name}-status`, list.status, (status) => {
+      list.status = status;
+      list.page = 1;
+      this.ctx.host.requestUpdate();
+    });
+  }
+
+  private table(label: string, columns: ReadonlyArray<keyof typeof words.columns>, rows: unknown): TemplateResult {
+    return renderTableScroll(
+      label,
+      html`<table part="table">
+        <caption class="visually-hidden">${label}</caption>
+        <thead>
+          <tr>
+            ${columns.map((c) => html`<th scope="col">${words.columns[c]}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+      </table>`,
+    );
+  }
+
+  /** A list's states: error, a skeleton on first load, else the list (the last one stays up while it reloads). */
+  private body<T>(task: Task<readonly unknown[], Listed<T> | undefined>, view: string, render: (page: T) => TemplateResult): TemplateResult {
+    if (task.status === TaskStatus.ERROR) return renderError(describeError(task.error), () => void task.run());
+    const listed = task.value;
+    if (!listed || listed.view !== view || task.status === TaskStatus.INITIAL) return renderSkeleton(4, words.loading);
+    return html`<div aria-busy=${task.status === TaskStatus.PENDING ? 'true' : 'false'}>${render(listed.page)}</div>`;
+  }
+
+  private orderRow(o: PurchaseOrder): TemplateResult {
+    const f = this.format;
+    const market = this.ctx.marketFor(o.currency);
+    const opener = (action: string) => `[data-action="${action}"][data-order="${o.purchaseOrderNo}"]`;
+    const hidden = html`<span class="visually-hidden"> ${o.currency} ${o.purchaseOrderNo}</span>`;
+    return html`<tr part="row">
+      <th part="cell" scope="row">${o.currency}</th>
+      <td part="cell"><code>${o.purchaseOrderNo}</code></td>
+      <td part="cell">${f.amount(o.purchaseSize, o.currency)}</td>
+      <td part="cell">${f.amount(o.matchSize, o.currency)}</td>
+      <td part="cell">${f.rate(o.interestRate)}</td>
+      <td part="cell">${formatDecimal(o.incomeSize, { locale: this.ctx.locale, maxDecimals: INTEREST_DECIMALS })}</td>
+      <td part="cell">${f.time(o.applyTime)}</td>
+      <td part="cell">${words.statuses[o.status]}</td>
+      <td part="cell">
+        ${o.status !== 'PENDING'
+          ? nothing
+          : html`<button part="action-button" class="button" type="button" data-action="modify" data-order=${o.purchaseOrderNo} @click=${() => this.options.onModify(o, opener('modify'))}>
+                ${words.changeRate}${hidden}
+              </button>
+              ${market?.redeemEnable === false
+                ? html`<span part="disabled-reason" class="badge">${words.redeemOff}</span>`
+                : html`<button part="action-button" class="button" type="button" data-action="redeem" data-order=${o.purchaseOrderNo} @click=${() => this.options.onRedeem(o, opener('redeem'))}>
+                    ${words.redeem}${hidden}
+                  </button>`}`}
+      </td>
+    </tr>`;
+  }
+}
