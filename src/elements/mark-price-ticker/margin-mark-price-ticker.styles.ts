@@ -68,16 +68,8 @@ export default css`
     height: 1.2em;
     border-radius: var(--_radius);
     background: var(--_surface);
+    /* the pulse is the kit's one skeleton animation (shared/styles/skeleton.styles.ts) */
     animation: pulse 1.2s ease-in-out infinite alternate;
-  }
-
-  @keyframes pulse {
-    from {
-      opacity: 1;
-    }
-    to {
-      opacity: 0.4;
-    }
   }
 
   .message {

@@ -17,6 +17,7 @@ import { describeError } from '../shared/describe-error.js';
 import { MarginKitElement } from '../shared/margin-element.js';
 import { PollController } from '../shared/poll-controller.js';
 import { sharedStrings } from '../shared/strings.js';
+import { skeletonStyles } from '../shared/styles/skeleton.styles.js';
 import { themeTokens } from '../shared/theme.js';
 import { MarginSymbolSelectEvent } from './events.js';
 import styles from './margin-mark-price-ticker.styles.js';
@@ -106,7 +107,7 @@ function symbolInfo(symbols: CrossMarginSymbols | readonly CrossMarginSymbol[]):
  * @cssprop --margin-kit-space - Spacing unit.
  */
 export class MarginMarkPriceTicker extends MarginKitElement {
-  static override styles = [themeTokens, styles];
+  static override styles = [themeTokens, skeletonStyles, styles];
 
   /** Comma-separated KuCoin symbols (`BTC-USDT,ETH-USDT`); empty shows every margin symbol. `single` shows the first. */
   @property() symbols = '';

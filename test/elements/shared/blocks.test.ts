@@ -5,7 +5,11 @@ import { renderDataTable } from '../../../src/elements/shared/blocks/data-table.
 import { renderField } from '../../../src/elements/shared/blocks/field.js';
 import { renderError, renderLoad, renderSkeleton, renderStaleBadge } from '../../../src/elements/shared/blocks/status.js';
 import { renderTabList, renderTabPanel, tabAfterKey, TabsController } from '../../../src/elements/shared/blocks/tabs.js';
-import { elementStyles } from '../../../src/elements/shared/styles/index.js';
+import { MarginBorrowRepay } from '../../../src/elements/borrow-repay/margin-borrow-repay.js';
+import { MarginLendingMarket } from '../../../src/elements/lending-market/margin-lending-market.js';
+import { MarginMarkPriceTicker } from '../../../src/elements/mark-price-ticker/margin-mark-price-ticker.js';
+import { MarginOrderTicket } from '../../../src/elements/order-ticket/margin-order-ticket.js';
+import { elementStyles, skeletonStyles } from '../../../src/elements/shared/styles/index.js';
 
 type Tab = 'open' | 'history' | 'fills';
 
@@ -146,5 +150,16 @@ describe('shared blocks', () => {
     expect(root.querySelectorAll('[part="cell"]').length).to.equal(2);
     expect(root.querySelector('td.num')!.textContent).to.equal('0.001');
     await expect(el).to.be.accessible();
+  });
+
+  it('the skeleton pulse is declared once, in the shared style every element composes', () => {
+    const elements = [MarginBorrowRepay, MarginLendingMarket, MarginMarkPriceTicker, MarginOrderTicket];
+    for (const element of elements) {
+      const composed = [element.styles].flat(Infinity as 1) as unknown[];
+      const sheets = composed.map((s) => (s as { cssText?: string }).cssText ?? '');
+      expect(composed, element.name).to.include(skeletonStyles);
+      const pulses = sheets.join('\n').match(/@keyframes\s+pulse\b/g) ?? [];
+      expect(pulses.length, `${element.name} declares @keyframes pulse ${pulses.length} times`).to.equal(1);
+    }
   });
 });
