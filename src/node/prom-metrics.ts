@@ -14,6 +14,9 @@ export class PromMetrics implements ProxyMetrics {
   private readonly refusals: Counter<'code'>;
   private readonly upstreamSeconds: Histogram<'venue' | 'route'>;
   private readonly inFlight: Gauge;
+  /** Label children by their values: prom-client hashes a label object on every call otherwise. */
+  private readonly requestChildren = new Map<string, { inc(): void }>();
+  private readonly upstreamChildren = new Map<string, { observe(value: number): void }>();
 
   constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -37,12 +40,24 @@ export class PromMetrics implements ProxyMetrics {
 
   answered(venue: string, route: string, status: number, caller: string, refusal: string | undefined): void {
     this.inFlight.dec();
-    this.requests.inc({ venue, route, status, caller });
+    const key = `${venue} ${route} ${status} ${caller}`;
+    let child = this.requestChildren.get(key);
+    if (!child) {
+      child = this.requests.labels(venue, route, String(status), caller);
+      this.requestChildren.set(key, child);
+    }
+    child.inc();
     if (refusal !== undefined) this.refusals.inc({ code: refusal });
   }
 
   upstream(venue: string, route: string, seconds: number): void {
-    this.upstreamSeconds.observe({ venue, route }, seconds);
+    const key = `${venue} ${route}`;
+    let child = this.upstreamChildren.get(key);
+    if (!child) {
+      child = this.upstreamSeconds.labels(venue, route);
+      this.upstreamChildren.set(key, child);
+    }
+    child.observe(seconds);
   }
 
   render(): Promise<string> {

@@ -346,7 +346,7 @@ export function createNodeSigningProxy(options: SigningProxyOptions, upstreamOpt
     },
     close: () => {
       upstream?.close();
-      requestLog?.flush();
+      requestLog?.close();
     },
   };
 }
