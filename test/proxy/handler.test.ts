@@ -75,6 +75,45 @@ describe('proxy: CORS', () => {
   });
 });
 
+describe('proxy: made once, at module scope (the README edge example)', () => {
+  it('rate-limits 40 rapid GETs only when one proxy serves them all', async () => {
+    const options: Partial<SigningProxyOptions> = { rateLimit: { capacity: 35, refillPerSecond: 0.01 } };
+    const once = testProxy(options);
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i += 1) statuses.push((await once.handler(call('GET', '/kucoin/api/v3/margin/symbols'))).status);
+    expect(statuses.filter((status) => status === 200).length).to.equal(35);
+    expect(statuses.filter((status) => status === 429).length).to.equal(5);
+    // One proxy per request starts with a full bucket every time: no limit at all.
+    const fresh: number[] = [];
+    for (let i = 0; i < 40; i += 1) fresh.push((await testProxy(options).handler(call('GET', '/kucoin/api/v3/margin/symbols'))).status);
+    expect(fresh.every((status) => status === 200)).to.equal(true);
+  });
+});
+
+describe('proxy: operator routes on the fetch handler', () => {
+  it('answers /healthz to anyone, and /metrics (its text exposition) only with the metrics token when the peer is unknown', async () => {
+    const proxy = testProxy({ metricsToken: 'metrics-token-TEST-0123456789', basePath: '/api/proxy' });
+    const health = await proxy.handler(requestWith(`${PROXY}/api/proxy/healthz`, { headers: { host: 'anything.example' } }));
+    expect(health.status).to.equal(200);
+    expect(await health.json()).to.deep.equal({ status: 'ok' });
+    await proxy.handler(call('GET', '/api/proxy/kucoin/api/v3/margin/symbols'));
+    expect((await proxy.handler(requestWith(`${PROXY}/api/proxy/metrics`))).status).to.equal(401);
+    const metrics = await proxy.handler(requestWith(`${PROXY}/api/proxy/metrics`, { headers: { authorization: 'Bearer metrics-token-TEST-0123456789' } }));
+    expect(metrics.status).to.equal(200);
+    expect(metrics.headers.get('content-type')).to.match(/^text\/plain; version=0\.0\.4/);
+    const text = await metrics.text();
+    expect(text).to.contain('margin_kit_proxy_requests_total{venue="kucoin",route="/api/v3/margin/symbols",status="200",caller="token"} 1');
+    expect(text).to.contain('margin_kit_proxy_refusals_total{code="unauthorized"} 1');
+    expect(text).to.match(/margin_kit_proxy_upstream_duration_seconds_count\{venue="kucoin",route="\/api\/v3\/margin\/symbols"\} 1/);
+    expect(text).to.contain('margin_kit_proxy_requests_in_flight 1');
+    // No token set and no peer address known (an edge runtime): refused, never open.
+    const open = testProxy();
+    expect((await open.handler(requestWith(`${PROXY}/metrics`))).status).to.equal(403);
+    expect((await open.handler(requestWith(`${PROXY}/metrics`), { remoteAddress: '127.0.0.1' })).status).to.equal(200);
+    expect((await open.handler(requestWith(`${PROXY}/metrics`), { remoteAddress: '203.0.113.9' })).status).to.equal(403);
+  });
+});
+
 describe('proxy: upstream answers', () => {
   it('passes status, body and the venues rate-limit headers; drops cookies and hop-by-hop headers', async () => {
     const venueError = '{"code":"400100","msg":"Parameter error"}';
