@@ -22,8 +22,8 @@ import { renderOrderForm } from './order-form-view.js';
 import { renderOutcome, renderReview } from './order-outcome.js';
 import { OrderTracker } from './order-tracker.js';
 import { OrdersPanel, type CancelTarget } from './orders-panel.js';
+import type { LookupTiming } from './placement.js';
 import { ticketStrings as t } from './strings.js';
-import type { LookupTiming } from './submission.js';
 import { findTicketSymbol, ticketSymbols, type TicketSymbol } from './symbols.js';
 import { TicketFormat, type TicketContext } from './ticket-context.js';
 

@@ -10,7 +10,7 @@ import {
   TimeoutError,
 } from '../../client/errors.js';
 import { describeError } from '../shared/describe-error.js';
-import { isDuplicateClientOid } from './submission.js';
+import { isDuplicateClientOid } from './placement.js';
 import { ticketStrings } from './strings.js';
 
 export type OrderErrorKind =

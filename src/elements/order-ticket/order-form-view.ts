@@ -191,7 +191,7 @@ export function renderOrderForm(form: OrderForm, current: TicketSymbol): Templat
           aria-describedby=${ifDefined(blocked ? 'blocked-reason' : undefined)}
           @click=${form.onPlaceClick}
         >
-          ${form.outcome.phase === 'sending' ? t.placing : t.place(d.side, current.baseCurrency)}
+          ${form.outcome.kind === 'sending' ? t.placing : t.place(d.side, current.baseCurrency)}
         </button>
       </div>
       ${blocked ? html`<p class="hint" id="blocked-reason">${blocked}</p>` : nothing}

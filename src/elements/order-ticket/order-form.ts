@@ -5,9 +5,9 @@
  * venue is asked before anything else is sent. The form's markup is in order-form-view.ts.
  */
 import { addOrder, addOrderTest, addOrderTestV1, addOrderV1, getOrderByClientOid } from '../../client/kucoin/orders.js';
-import type { OrderSide, OrderType, TimeInForce } from '../../client/kucoin/orders.js';
-import { newClientOid } from '../../core/client-oid.js';
+import type { MarginOrder, OrderSide, OrderType, TimeInForce } from '../../client/kucoin/orders.js';
 import { parseUserDecimal, toPlainString, type Decimal } from '../../core/decimal.js';
+import { SubmissionController } from '../shared/controllers/submission-controller.js';
 import { MarginBeforeSubmitEvent } from '../shared/events.js';
 import { MarginOrderPlacedEvent } from './events.js';
 import {
@@ -27,9 +27,9 @@ import {
 } from './order-draft.js';
 import { describeOrderError } from './order-errors.js';
 import { orderStatus } from './order-status.js';
+import { placed, placementPorts, type LookupTiming, type PlacementAnswer, type PlacementPhase } from './placement.js';
 import type { OrderTracker, Tracked } from './order-tracker.js';
 import { ticketStrings as t } from './strings.js';
-import { Submission, type LookupTiming, type SubmissionState } from './submission.js';
 import { requireClient, TicketPart, type Message, type TicketContext } from './ticket-context.js';
 
 /** A checked draft: the exact params to send and the key its clientOid belongs to. */
@@ -58,7 +58,7 @@ export class OrderForm extends TicketPart {
   review: Built | undefined;
   message: Message | undefined;
   previewing = false;
-  private submissionValue: Submission<PlacementParams> | undefined;
+  private submissionValue: SubmissionController<PlacementParams, PlacementAnswer, MarginOrder> | undefined;
   /** The click count of the click that is submitting the form now. */
   private placeClicks = 0;
 
@@ -69,30 +69,27 @@ export class OrderForm extends TicketPart {
     super(ctx);
   }
 
-  override hostConnected(): void {
-    this.submissionValue?.resume();
-  }
-
-  hostDisconnected(): void {
-    this.submissionValue?.dispose();
-  }
-
-  /** The never-twice state machine; one per ticket, made on first use. */
-  private get submission(): Submission<PlacementParams> {
-    this.submissionValue ??= new Submission<PlacementParams>({
-      // The element's signal is not passed on: once sent, an order's answer is worth waiting for
-      // even if the ticket leaves the page, so the outcome is known when it comes back.
-      send: (params) => this.sendOrder(params),
-      lookup: (clientOid, symbol, signal) => getOrderByClientOid(requireClient(this.ctx).transport, { clientOid, symbol }, { signal }),
-      newClientOid,
-      timing: this.options.lookupTiming(),
-      onChange: (s) => this.onSubmissionChange(s),
-    });
+  /**
+   * The never-twice submitter (the kit's SubmissionController, matched by clientOid); made on first
+   * use, so a `lookupTiming` set after the element was created counts.
+   */
+  private get submission(): SubmissionController<PlacementParams, PlacementAnswer, MarginOrder> {
+    this.submissionValue ??= new SubmissionController(
+      this.host,
+      placementPorts<PlacementParams>({
+        // The element's signal is not passed on: once sent, an order's answer is worth waiting for
+        // even if the ticket leaves the page, so the outcome is known when it comes back.
+        send: (params) => this.sendOrder(params),
+        lookup: (clientOid, symbol, signal) => getOrderByClientOid(requireClient(this.ctx).transport, { clientOid, symbol }, { signal }),
+        timing: this.options.lookupTiming(),
+        onChange: (phase) => this.onSubmissionChange(phase),
+      }),
+    );
     return this.submissionValue;
   }
 
-  get outcome(): SubmissionState<PlacementParams> {
-    return this.submissionValue?.state ?? { phase: 'idle' };
+  get outcome(): PlacementPhase<PlacementParams> {
+    return this.submissionValue?.phase ?? { kind: 'idle' };
   }
 
   get busy(): boolean {
@@ -105,9 +102,9 @@ export class OrderForm extends TicketPart {
 
   /** Why Place does nothing now (sending, checking, reviewing), or undefined. */
   get blockedReason(): string | undefined {
-    const phase = this.outcome.phase;
-    if (phase === 'sending') return t.busy.sending;
-    if (phase === 'checking') return t.busy.checking;
+    const kind = this.outcome.kind;
+    if (kind === 'sending') return t.busy.sending;
+    if (kind === 'checking') return t.busy.checking;
     if (this.review) return t.busy.reviewing;
     return undefined;
   }
@@ -145,9 +142,9 @@ export class OrderForm extends TicketPart {
     // The review and the preview answer were for the draft before this edit.
     this.review = undefined;
     this.message = undefined;
-    // A refusal was for the draft before this edit; an unknown or placed outcome stays shown.
-    const s = this.submissionValue?.state;
-    if (s?.phase === 'not-placed' && s.reason === 'refused') this.submission.reset();
+    // A refusal or a veto was for the draft before this edit; an unknown or placed outcome stays shown.
+    const kind = this.submissionValue?.phase.kind;
+    if (kind === 'failed' || kind === 'vetoed') this.submission.reset();
     this.changed();
   }
 
@@ -194,7 +191,7 @@ export class OrderForm extends TicketPart {
     }
     const probe = placementParams(this.ctx.endpoints, check.order, 'draft', this.ctx.mode);
     const key = draftKey(probe);
-    const clientOid = this.submission.clientOidFor(key);
+    const clientOid = this.submission.identityFor(key);
     return { params: placementParams(this.ctx.endpoints, check.order, clientOid, this.ctx.mode), key };
   }
 
@@ -261,15 +258,16 @@ export class OrderForm extends TicketPart {
   };
 
   private send(built: Built): void {
-    const before = new MarginBeforeSubmitEvent({ venue: 'kucoin', action: 'place-order', params: built.params });
-    this.host.dispatchEvent(before);
-    if (before.defaultPrevented) {
-      this.message = { tone: 'info', text: t.vetoed };
-      return this.changed();
-    }
     this.message = undefined;
-    this.options.tracker.clear();
-    void this.submission.submit(built.key, built.params);
+    // The page may stop it (`margin-before-submit`): then the phase is `vetoed` and nothing is sent.
+    const confirm = () => {
+      const before = new MarginBeforeSubmitEvent({ venue: 'kucoin', action: 'place-order', params: built.params });
+      this.host.dispatchEvent(before);
+      if (before.defaultPrevented) return false;
+      this.options.tracker.clear();
+      return true;
+    };
+    void this.submission.submit(built.params, { draftKey: built.key, confirm });
   }
 
   private sendOrder(params: PlacementParams) {
@@ -277,37 +275,38 @@ export class OrderForm extends TicketPart {
     return this.ctx.endpoints === 'v1' ? addOrderV1(transport, params as V1OrderParams) : addOrder(transport, params as HfOrderParams);
   }
 
-  private onSubmissionChange(s: SubmissionState<PlacementParams>): void {
+  private onSubmissionChange(phase: PlacementPhase<PlacementParams>): void {
     this.changed();
-    if (s.phase === 'placed') {
+    const order = placed(phase);
+    if (order) {
       this.showErrors = false;
       // The amount is spent: a late Enter or click finds nothing to place instead of a second order.
-      if (s.params.symbol === this.draft.symbol) this.draft = { ...this.draft, size: '', funds: '' };
-      const answer = s.answer;
+      if (order.params.symbol === this.draft.symbol) this.draft = { ...this.draft, size: '', funds: '' };
+      const { answer, params } = order;
       this.host.dispatchEvent(
         new MarginOrderPlacedEvent({
           orderId: answer.orderId,
-          clientOid: s.clientOid,
-          symbol: s.params.symbol,
-          side: s.params.side,
-          type: s.params.type ?? 'limit',
+          clientOid: order.clientOid,
+          symbol: params.symbol,
+          side: params.side,
+          type: params.type ?? 'limit',
           marginMode: this.ctx.mode,
           borrowSize: answer.borrowSize ? toPlainString(answer.borrowSize) : undefined,
           loanApplyId: answer.loanApplyId,
-          confirmedBy: s.confirmedBy,
-          params: s.params,
+          confirmedBy: order.confirmedBy,
+          params,
         }),
       );
-      const tracked: Tracked = { orderId: answer.orderId, clientOid: s.clientOid, symbol: s.params.symbol };
-      if (s.confirmedBy === 'lookup') {
-        tracked.order = s.order;
-        tracked.status = orderStatus(s.order);
+      const tracked: Tracked = { orderId: answer.orderId, clientOid: order.clientOid, symbol: params.symbol };
+      if (order.order) {
+        tracked.order = order.order;
+        tracked.status = orderStatus(order.order);
       }
       this.options.tracker.follow(tracked);
       this.options.onOrdersChanged();
-    } else if (s.phase === 'not-placed' && s.reason === 'refused') {
-      this.ctx.emitError(s.error, 'place-order', describeOrderError(s.error));
-    } else if (s.phase === 'not-placed') {
+    } else if (phase.kind === 'failed') {
+      this.ctx.emitError(phase.error, 'place-order', describeOrderError(phase.error));
+    } else if (phase.kind === 'not-found') {
       this.options.onOrdersChanged();
     }
   }

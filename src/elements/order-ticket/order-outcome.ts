@@ -8,9 +8,9 @@ import { paramEntries, type PlacementParams } from './order-draft.js';
 import { describeOrderError, describeUnknownCause } from './order-errors.js';
 import type { OrderForm } from './order-form.js';
 import type { OrderTracker } from './order-tracker.js';
+import { placed, type PlacementPhase } from './placement.js';
 import type { CancelTarget } from './orders-panel.js';
 import { ticketStrings as t } from './strings.js';
-import type { SubmissionState } from './submission.js';
 
 /** `part="review"`: the exact parameters about to be sent. */
 export function renderReview(form: OrderForm): TemplateResult | typeof nothing {
@@ -46,36 +46,39 @@ export function renderOutcome(parts: OutcomeParts): TemplateResult {
   return html`
     <div class="status" part="status" role="status">${renderPhase(parts, s)}${info ? html`<p>${info}</p>` : nothing}</div>
     <div class="alert" part="error" role="alert">
-      ${s.phase === 'not-placed' && s.reason === 'refused' ? html`<p>${t.refused(describeOrderError(s.error))}</p>` : nothing}
+      ${s.kind === 'failed' ? html`<p>${t.refused(describeOrderError(s.error))}</p>` : nothing}
       ${error ? html`<p>${error}</p>` : nothing}
     </div>
   `;
 }
 
-function renderPhase(parts: OutcomeParts, s: SubmissionState<PlacementParams>): TemplateResult | typeof nothing {
+function renderPhase(parts: OutcomeParts, s: PlacementPhase<PlacementParams>): TemplateResult | typeof nothing {
   const { form } = parts;
-  switch (s.phase) {
+  const order = placed(s);
+  if (order) {
+    const summary = form.format.summary(order.order ?? order.params);
+    const borrowed = order.answer.borrowSize && order.answer.borrowSize.gt(0) ? order.answer.borrowSize : undefined;
+    const on = form.format.symbolOf(order.params.symbol);
+    const borrowCurrency = (order.params.side === 'buy' ? on?.quoteCurrency : on?.baseCurrency) ?? '';
+    return html`
+      <p>${order.confirmedBy === 'lookup' ? t.placedFound(summary) : t.placed(summary)}</p>
+      <p>${t.orderIds(order.answer.orderId, order.clientOid)}${borrowed ? ` ${t.borrowed(form.format.amount(borrowed), borrowCurrency)}` : ''}</p>
+      ${renderTracked(parts)}
+    `;
+  }
+  switch (s.kind) {
+    case 'vetoed':
+      return html`<p>${t.vetoed}</p>`;
     case 'sending':
       return html`<p>${t.busy.sending}</p>`;
     case 'checking':
       return html`
-        <p>${t.checking(describeUnknownCause(s.cause))} ${s.attempts > 0 ? t.checkingAttempt(s.attempts) : ''}</p>
+        <p>${t.checking(describeUnknownCause(s.error))} ${s.attempts > 0 ? t.checkingAttempt(s.attempts) : ''}</p>
         ${s.lastError ? html`<p>${t.checkingError(describeOrderError(s.lastError))}</p>` : nothing}
         <button type="button" @click=${() => form.checkNow()}>${t.checkNow}</button>
       `;
-    case 'placed': {
-      const summary = form.format.summary(s.confirmedBy === 'lookup' ? s.order : s.params);
-      const borrowed = s.answer.borrowSize && s.answer.borrowSize.gt(0) ? s.answer.borrowSize : undefined;
-      const on = form.format.symbolOf(s.params.symbol);
-      const borrowCurrency = (s.params.side === 'buy' ? on?.quoteCurrency : on?.baseCurrency) ?? '';
-      return html`
-        <p>${s.confirmedBy === 'lookup' ? t.placedFound(summary) : t.placed(summary)}</p>
-        <p>${t.orderIds(s.answer.orderId, s.clientOid)}${borrowed ? ` ${t.borrowed(form.format.amount(borrowed), borrowCurrency)}` : ''}</p>
-        ${renderTracked(parts)}
-      `;
-    }
-    case 'not-placed':
-      return s.reason === 'not-found' ? html`<p>${t.notFound(s.clientOid)}</p>` : nothing;
+    case 'not-found':
+      return html`<p>${t.notFound(s.identity)}</p>`;
     default:
       return nothing;
   }

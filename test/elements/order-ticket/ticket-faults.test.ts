@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/margin-order-ticket.js';
 import type { MarginOrderTicket } from '../../../src/define/margin-order-ticket.js';
 import type { MarginOrderPlacedEvent } from '../../../src/elements/order-ticket/events.js';
-import type { LookupTiming } from '../../../src/elements/order-ticket/submission.js';
+import type { LookupTiming } from '../../../src/elements/order-ticket/placement.js';
 import type { MarginErrorEvent } from '../../../src/elements/shared/events.js';
 import { captureLitWarnings } from '../../helpers/lit-warnings.js';
 import { check, clickOn, mountTicket, P, q, settle, text, typeInto } from './harness.js';

@@ -1,5 +1,5 @@
 /**
- * The order half of the fault campaign: tickets (each one `Submission`, as one
+ * The order half of the fault campaign: tickets (each one order `Submitter`, as one
  * <margin-order-ticket> holds) submit drafts built with the ticket's own pure modules
  * (`checkDraft`, `placementParams`, `draftKey`) through the real client, while the sandbox and the
  * caller's leg lose, delay, reset, fail, rate-limit and garble. A simulated trader retries the same
@@ -24,7 +24,8 @@ import {
   type SymbolRules,
   type V1OrderParams,
 } from '../../../src/elements/order-ticket/order-draft.js';
-import { Submission, type LookupTiming, type SubmissionState } from '../../../src/elements/order-ticket/submission.js';
+import { placed, placementPorts, type LookupTiming, type PlacementPhase } from '../../../src/elements/order-ticket/placement.js';
+import { Submitter } from '../../../src/elements/shared/controllers/submitter.js';
 import { ticketSymbols } from '../../../src/elements/order-ticket/symbols.js';
 import type { FaultRule } from '../../../src/sandbox/index.js';
 import type { ChaosStack } from './stack.js';
@@ -160,7 +161,7 @@ function makeIntents(seed: number, count: number, rules: Map<string, SymbolRules
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** One ticket: one Submission, wired as <margin-order-ticket> wires it, working through its drafts. */
+/** One ticket: one Submitter with the ticket's placement ports, as <margin-order-ticket> wires it, working through its drafts. */
 async function runTicket(
   client: MarginClient,
   ticket: number,
@@ -170,13 +171,15 @@ async function runTicket(
   rules: Map<string, SymbolRules>,
   options: OrderCampaignOptions,
 ): Promise<IntentOutcome[]> {
-  const submission = new Submission<PlacementParams>({
-    // As the ticket's sendOrder: the API chosen by its `api` attribute.
-    send: (params) => (api === 'v1' ? client.kucoin.addOrderV1(params as V1OrderParams) : client.kucoin.addOrder(params as HfOrderParams)),
-    lookup: (clientOid, symbol, signal) => client.kucoin.getOrderByClientOid({ clientOid, symbol }, { signal }),
-    newClientOid,
-    timing: options.lookupTiming,
-  });
+  const submission = new Submitter(
+    placementPorts<PlacementParams>({
+      // As the ticket's sendOrder: the API chosen by its `api` attribute.
+      send: (params) => (api === 'v1' ? client.kucoin.addOrderV1(params as V1OrderParams) : client.kucoin.addOrder(params as HfOrderParams)),
+      lookup: (clientOid, symbol, signal) => client.kucoin.getOrderByClientOid({ clientOid, symbol }, { signal }),
+      newClientOid,
+      timing: options.lookupTiming,
+    }),
+  );
   const outcomes: IntentOutcome[] = [];
   let stuck = false;
   for (const intent of intents) {
@@ -195,9 +198,9 @@ async function runTicket(
     const content = contentKey(placementParams(api, check.order, 'draft', mode));
     let outcome: IntentOutcome = { ...base, content, final: 'unknown' };
     for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
-      const params = placementParams(api, check.order, submission.clientOidFor(key), mode);
-      const run = submission.submit(key, params);
-      if (!run) throw new Error(`ticket ${ticket}: a submit was refused while idle`);
+      const params = placementParams(api, check.order, submission.identityFor(key), mode);
+      if (submission.busy) throw new Error(`ticket ${ticket}: a submit was refused while idle`);
+      const run = submission.submit(params, { draftKey: key }).then(() => submission.phase);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(() => resolve('deadline'), options.submitDeadlineMs)));
       const end = await Promise.race([run, deadline]);
@@ -205,14 +208,14 @@ async function runTicket(
       if (end === 'deadline') {
         submission.dispose();
         stuck = true;
-        outcome = { ...outcome, final: 'unknown', attempts: attempt, reason: `still ${submission.state.phase}` };
+        outcome = { ...outcome, final: 'unknown', attempts: attempt, reason: `still ${submission.phase.kind}` };
         break;
       }
       outcome = { ...outcome, attempts: attempt, ...summarize(end) };
-      if (end.phase === 'placed') break;
-      if (end.phase === 'not-placed' && end.reason === 'refused' && !(end.error instanceof RateLimitError)) break;
+      if (placed(end)) break;
+      if (end.kind === 'failed' && !(end.error instanceof RateLimitError)) break;
       // Not placed (looked up and not found) or rate-limited: the trader tries the same draft again.
-      if (end.phase === 'not-placed' && end.reason === 'refused') await sleep(Math.min(250, (end.error as RateLimitError).retryAfterMs ?? 100));
+      if (end.kind === 'failed') await sleep(Math.min(250, (end.error as RateLimitError).retryAfterMs ?? 100));
     }
     outcomes.push(outcome);
   }
@@ -220,23 +223,25 @@ async function runTicket(
   return outcomes;
 }
 
-function summarize(s: SubmissionState<PlacementParams>): Partial<IntentOutcome> {
-  switch (s.phase) {
-    case 'placed':
-      return {
-        final: 'placed',
-        confirmedBy: s.confirmedBy,
-        orderId: s.answer.orderId,
-        clientOid: s.clientOid,
-        reason: undefined,
-        cause: s.confirmedBy === 'lookup' ? describe(s.cause) : undefined,
-      };
-    case 'not-placed':
-      return s.reason === 'refused'
-        ? { final: 'rejected', clientOid: s.clientOid, reason: describe(s.error) }
-        : { final: 'not-placed', clientOid: s.clientOid, reason: `not found after ${describe(s.cause)}` };
+function summarize(s: PlacementPhase<PlacementParams>): Partial<IntentOutcome> {
+  const order = placed(s);
+  if (order) {
+    return {
+      final: 'placed',
+      confirmedBy: order.confirmedBy,
+      orderId: order.answer.orderId,
+      clientOid: order.clientOid,
+      reason: undefined,
+      cause: order.confirmedBy === 'lookup' ? describe(order.cause) : undefined,
+    };
+  }
+  switch (s.kind) {
+    case 'failed':
+      return { final: 'rejected', clientOid: s.identity, reason: describe(s.error) };
+    case 'not-found':
+      return { final: 'not-placed', clientOid: s.identity, reason: `not found after ${describe(s.error)}` };
     default:
-      return { final: 'unknown', reason: s.phase };
+      return { final: 'unknown', reason: s.kind };
   }
 }
 
