@@ -294,4 +294,30 @@ export default css`
   .badge {
     margin-inline-start: calc(var(--_space) / 2);
   }
+
+  /* The account: available, liability and the debt ratio meter, one line each. */
+  .account dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: calc(var(--_space) / 4) var(--_space);
+    margin: 0 0 var(--_space);
+  }
+
+  .account dl > div {
+    display: contents;
+  }
+
+  .account dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .account meter {
+    inline-size: 8rem;
+    vertical-align: middle;
+  }
+
+  .sizing .segmented {
+    flex-wrap: wrap;
+  }
 `;

@@ -87,6 +87,8 @@ export interface SymbolRules {
   minFunds: Decimal;
   /** Trading enabled for this symbol in this margin mode. */
   tradable: boolean;
+  /** How far from the mark price the venue lets an order's price be, as a fraction (price protection). */
+  priceLimitRate?: Decimal;
 }
 
 /** Where an error is shown: a form field, or `notional` (price x size, or funds). */

@@ -147,8 +147,14 @@ function estimateLine(form: OrderForm, rules: SymbolRules): TemplateResult {
   </p>`;
 }
 
+/** What other parts show inside the form: the price warning under the price, sizing under the amount. */
+export interface OrderFormSlots {
+  afterPrice?: TemplateResult | typeof nothing;
+  afterAmount?: TemplateResult | typeof nothing;
+}
+
 /** `part="form"`: the whole order form for the symbol traded. */
-export function renderOrderForm(form: OrderForm, current: TicketSymbol): TemplateResult {
+export function renderOrderForm(form: OrderForm, current: TicketSymbol, slots: OrderFormSlots = {}): TemplateResult {
   const d = form.draft;
   const rules = current.rules;
   const violations = form.violations;
@@ -165,7 +171,7 @@ export function renderOrderForm(form: OrderForm, current: TicketSymbol): Templat
             ${choice(form, 'type', 'type', t.orderType, [['limit', t.types.limit], ['market', t.types.market]])}
           </div>
           ${d.type === 'limit'
-            ? price(form, current, errorsFor(violations, 'price'))
+            ? html`${price(form, current, errorsFor(violations, 'price'))}${slots.afterPrice ?? nothing}`
             : choice(form, 'marketAmount', 'market-amount', t.marketAmount, [['size', t.marketBySize(current.baseCurrency)], ['funds', t.marketByFunds(current.quoteCurrency)]])}
           ${textField(
             form,
@@ -173,6 +179,7 @@ export function renderOrderForm(form: OrderForm, current: TicketSymbol): Templat
             amountField === 'size' ? t.size(current.baseCurrency) : t.funds(current.quoteCurrency),
             errorsFor(violations, amountField, 'notional'),
           )}
+          ${slots.afterAmount ?? nothing}
           <div class="row">${flag(form, 'autoBorrow', t.autoBorrow)} ${flag(form, 'autoRepay', t.autoRepay)}</div>
           ${advanced(form, current, violations)} ${rules ? estimateLine(form, rules) : nothing}
         </div>

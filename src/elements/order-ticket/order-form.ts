@@ -49,6 +49,8 @@ export interface OrderFormOptions {
   lookupTiming(): Partial<LookupTiming>;
   /** The element's `confirm`: show every parameter for review before placing. */
   reviewFirst(): boolean;
+  /** What a previewed auto-borrow costs per hour and per day, in words (account-summary.ts). */
+  borrowCost?(borrow: Decimal, currency: string): Promise<string | undefined>;
 }
 
 export class OrderForm extends TicketPart {
@@ -330,7 +332,9 @@ export class OrderForm extends TicketPart {
       const borrow = answer.borrowSize && answer.borrowSize.gt(0) ? answer.borrowSize : undefined;
       const current = this.ctx.current;
       const holdCurrency = (built.params.side === 'buy' ? current?.quoteCurrency : current?.baseCurrency) ?? '';
-      this.message = { tone: 'info', text: `${t.previewOk}${borrow ? ` ${t.previewBorrow(this.format.amount(borrow), holdCurrency)}` : ''}` };
+      const cost = borrow ? await this.options.borrowCost?.(borrow, holdCurrency) : undefined;
+      const borrowWords = borrow ? ` ${t.previewBorrow(this.format.amount(borrow), holdCurrency)}${cost ? ` ${cost}` : ''}` : '';
+      this.message = { tone: 'info', text: `${t.previewOk}${borrowWords}` };
     } catch (error) {
       const text = describeOrderError(error);
       this.message = { tone: 'error', text };

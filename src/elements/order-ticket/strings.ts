@@ -2,6 +2,7 @@
  * Every word `<margin-order-ticket>` shows, in one place for translation. Functions take values
  * already formatted for the locale.
  */
+import { msg, str } from '@lit/localize';
 import type { OrderSide, OrderType, TimeInForce } from '../../client/kucoin/orders.js';
 import { sharedStrings } from '../shared/strings.js';
 import type { MarginMode, OrderField, OrderViolation, StpChoice } from './order-draft.js';
@@ -74,6 +75,48 @@ export const ticketStrings = {
   placing: 'Placing…',
   previewOk: 'KuCoin accepted this order in a test: nothing was placed.',
   previewBorrow: (value: string, currency: string) => `It would borrow ${value} ${currency}.`,
+  /** The account the order trades in: balances, debt, debt ratio, sizing, price protection, borrow cost. */
+  account: {
+    get title() { return msg('Account', { id: 'ticket.account' }); },
+    get available() { return msg('Available', { id: 'ticket.available' }); },
+    get liability() { return msg('Liability', { id: 'ticket.liability' }); },
+    get debtRatio() { return msg('Debt ratio', { id: 'ticket.debtRatio' }); },
+    get unknown() { return msg('not loaded yet', { id: 'ticket.accountUnknown' }); },
+    amount: (value: string, currency: string) => msg(str`${value} ${currency}`, { id: 'ticket.amountIn' }),
+    liabilityParts: (principal: string, interest: string) =>
+      msg(str`principal ${principal} + interest ${interest}`, { id: 'ticket.liabilityParts' }),
+    thresholds: (warning: string | undefined, liquidation: string) =>
+      warning
+        ? msg(str`warning at ${warning}, liquidation at ${liquidation}`, { id: 'ticket.debtThresholds' })
+        : msg(str`liquidation at ${liquidation}`, { id: 'ticket.debtLiquidation' }),
+    level: {
+      get safe() { return msg('safe', { id: 'ticket.riskSafe' }); },
+      get warning() { return msg('near liquidation', { id: 'ticket.riskWarning' }); },
+      get liquidation() { return msg('at liquidation', { id: 'ticket.riskLiquidation' }); },
+    },
+    get sizing() { return msg('Size from the account', { id: 'ticket.sizing' }); },
+    get max() { return msg('Max', { id: 'ticket.max' }); },
+    percent: (value: string) => msg(str`${value}%`, { id: 'ticket.percent' }),
+    percentLabel: (value: string) => msg(str`${value}% of what the account can spend`, { id: 'ticket.percentLabel' }),
+    maxLabel: (value: string, currency: string) => msg(str`Max: ${value} ${currency}`, { id: 'ticket.maxLabel' }),
+    canSpend: (value: string, currency: string, withBorrow: boolean) =>
+      withBorrow
+        ? msg(str`Can spend ${value} ${currency} with auto-borrow (buyMaxAmount)`, { id: 'ticket.canSpendBorrow' })
+        : msg(str`Can spend ${value} ${currency}`, { id: 'ticket.canSpend' }),
+    get noBalance() { return msg('Nothing available to spend: deposit, or tick Auto-borrow.', { id: 'ticket.noBalance' }); },
+    aboveLimit: (max: string, currency: string, withBorrow: boolean) =>
+      withBorrow
+        ? msg(str`More than the account can reach with auto-borrow: at most ${max} ${currency}`, { id: 'ticket.aboveBuyMax' })
+        : msg(str`More than the account has: at most ${max} ${currency} (tick Auto-borrow to borrow the rest)`, { id: 'ticket.aboveAvailable' }),
+    priceBeyond: (side: OrderSide, price: string, mark: string, deviation: string, bound: string, rate: string) =>
+      side === 'buy'
+        ? msg(str`Price ${price} is ${deviation} above the mark price ${mark}: KuCoin refuses buys above ${bound} (mark + ${rate}).`, { id: 'ticket.priceAbove' })
+        : msg(str`Price ${price} is ${deviation} below the mark price ${mark}: KuCoin refuses sells below ${bound} (mark − ${rate}).`, { id: 'ticket.priceBelow' }),
+    borrowCost: (borrow: string, currency: string, perHour: string, perDay: string, dailyRate: string) =>
+      msg(str`Borrowing ${borrow} ${currency} costs ${perHour} ${currency} an hour, ${perDay} ${currency} a day (${dailyRate} a day).`, {
+        id: 'ticket.borrowCost',
+      }),
+  },
   review: {
     title: 'Review the order',
     intro: 'These exact parameters will be sent:',

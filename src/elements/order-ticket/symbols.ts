@@ -40,6 +40,7 @@ function rulesOf(item: CrossMarginSymbol, tradable: boolean): SymbolRules {
     quoteMaxSize: item.quoteMaxSize,
     minFunds: item.minFunds,
     tradable,
+    priceLimitRate: item.priceLimitRate,
   };
 }
 
