@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type LogLevel, type Plugin } from 'vite';
 import { litTemplatesVitePlugin } from './scripts/lit-templates.js';
 
 const root = import.meta.dirname;
@@ -50,33 +50,80 @@ function printIntegrity(): Plugin {
   };
 }
 
-// `vite build` makes the npm build (dependencies external); `vite build --mode cdn` makes
-// dist/cdn/margin-kit.js, one self-contained minified ES module for a <script type="module">.
+/**
+ * The CDN build writes the loader and its chunks first, then this second build: the whole kit
+ * in one file, `margin-kit.all.js`, for a page that pins one file with SRI. Same folder, same
+ * plugins; it runs after the loader's files are written so the SRI lines cover both.
+ */
+function singleFileBuild(): Plugin {
+  let outDir = '';
+  let logLevel: LogLevel | undefined;
+  return {
+    name: 'margin-kit-all-in-one',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+      logLevel = config.logLevel;
+    },
+    async closeBundle() {
+      const { build } = await import('vite');
+      await build({ configFile: resolve(root, 'vite.config.ts'), mode: 'cdn-all', logLevel, build: { outDir, emptyOutDir: false } });
+    },
+  };
+}
+
+/** Where a CDN chunk's name comes from: the element it defines, else what it holds. */
+function chunkName(chunk: { name: string; facadeModuleId: string | null }): string {
+  const file = chunk.facadeModuleId?.replace(/\\/g, '/') ?? '';
+  const defined = /\/define\/(margin-[a-z-]+)\.ts$/.exec(file)?.[1];
+  return `${defined ?? chunk.name}-[hash].js`;
+}
+
+// `vite build` makes the npm build (dependencies external). `vite build --mode cdn` makes the CDN
+// folder: `margin-kit.js`, a small loader with one hashed chunk per element and shared chunks
+// beside it, then `margin-kit.all.js`, the same kit as one self-contained module. Both minified.
 export default defineConfig(({ mode }) => {
-  const cdn = mode === 'cdn';
+  const loader = mode === 'cdn';
+  const allInOne = mode === 'cdn-all';
+  const cdn = loader || allInOne;
   return {
     // esbuild lowers our experimental decorators; the browser never sees decorator syntax.
     esbuild: { target: 'es2022' },
     build: {
       target: 'es2022',
       outDir: cdn ? 'dist/cdn' : 'dist',
-      emptyOutDir: !cdn,
+      emptyOutDir: !allInOne,
       // No maps: they would point at src/, which the package does not ship.
       sourcemap: false,
       minify: cdn,
-      lib: cdn
+      lib: loader
         ? { entry: src('cdn.ts'), formats: ['es'], fileName: () => 'margin-kit.js' }
-        : { entry: npmEntries(), formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        : allInOne
+          ? { entry: src('index.ts'), formats: ['es'], fileName: () => 'margin-kit.all.js' }
+          : { entry: npmEntries(), formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rollupOptions: {
         external: cdn ? [] : [/^lit($|\/)/, /^@lit\//, 'ky', 'decimal.js', 'pino', 'prom-client', 'ioredis', /^node:/],
-        // Vite leaves whitespace in library ES builds (for tree-shaking downstream); the CDN file is an
-        // end product, so it is minified fully.
-        output: cdn ? { minify: true } : { chunkFileNames: 'chunks/[name]-[hash].js' },
+        // Vite leaves whitespace in library ES builds (for tree-shaking downstream); the CDN files
+        // are end products, so they are minified fully.
+        output: loader
+          ? {
+              minify: true,
+              chunkFileNames: chunkName,
+              // decimal.js in a chunk of its own: a page with only a ticker (no Decimal) never fetches it.
+              codeSplitting: { groups: [{ name: 'decimal', test: /node_modules[\\/]decimal\.js[\\/]|src[\\/]core[\\/]decimal\.ts$/ }] },
+            }
+          : allInOne
+            ? { minify: true, codeSplitting: false }
+            : { chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
     define: cdn ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
     // Both builds ship minified Lit templates (scripts/lit-templates.ts): the npm build's users get
     // them through their own bundler, which never looks inside a template literal.
-    plugins: cdn ? [litTemplatesVitePlugin(), printIntegrity()] : [litTemplatesVitePlugin()],
+    plugins: loader
+      ? [litTemplatesVitePlugin(), singleFileBuild(), printIntegrity()]
+      : allInOne
+        ? [litTemplatesVitePlugin(), printIntegrity()]
+        : [litTemplatesVitePlugin()],
   };
 });

@@ -1,7 +1,9 @@
 /**
  * The render benchmark's page. `?mode=ticker`: a 500-symbol `<margin-mark-price-ticker
- * mode="list">` fed by an in-page fetch; `?mode=naive`: the same data re-rendered with innerHTML
- * each tick, the baseline. The driver (bench/render.ts) calls `window.renderBench.tick(i)`.
+ * mode="list">` fed by an in-page fetch; `?mode=floor`: the same data on a hand-written page that
+ * keeps its 500 rows and writes only the changed cells' text and one class (cached Intl), the
+ * least a page can do; `?mode=naive`: the same data re-rendered with innerHTML each tick. The
+ * driver (bench/render.ts) calls `window.renderBench.tick(i)`.
  */
 import { configure, getMarginClient } from '../../src/client/client.js';
 import type { PollState } from '../../src/client/hub.js';
@@ -33,7 +35,8 @@ declare global {
 const PROXY_URL = 'https://proxy.render-bench.invalid';
 const MARKS_PATH = '/kucoin/api/v3/mark-price/all-symbols';
 const SYMBOLS_PATH = '/kucoin/api/v3/margin/symbols';
-const mode = new URLSearchParams(location.search).get('mode') === 'naive' ? 'naive' : 'ticker';
+const asked = new URLSearchParams(location.search).get('mode');
+const mode = asked === 'naive' || asked === 'floor' ? asked : 'ticker';
 
 let current = 0;
 const requests: Record<string, number> = {};
@@ -163,9 +166,83 @@ async function startNaive(fixtures: Fixtures) {
   };
 }
 
+/**
+ * The floor: a hand-written page that does the least the ticker's list must do. The table is
+ * built once; a tick fetches and parses the same answer, and for each price that moved writes the
+ * price cell's text, the change cell's text and one class (the flash, alternating two names so
+ * the animation restarts); unmoved rows are not touched. Intl formatters are made once.
+ */
+async function startFloor(fixtures: Fixtures) {
+  const fetchAnswer = fakeFetch(fixtures);
+  const symbols = (JSON.parse(fixtures.symbols) as { data: { items: { symbol: string; priceIncrement: string }[] } }).data.items;
+  const decimals = new Map(symbols.map((s) => [s.symbol, (s.priceIncrement.split('.')[1] ?? '').length]));
+  const formats = new Map<number, Intl.NumberFormat>();
+  const formatter = (d: number) => {
+    let f = formats.get(d);
+    if (!f) formats.set(d, (f = new Intl.NumberFormat(undefined, { minimumFractionDigits: d, maximumFractionDigits: d })));
+    return f;
+  };
+  const percent = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+  interface Row {
+    first: number;
+    last: number;
+    moves: number;
+    format: Intl.NumberFormat;
+    cell: HTMLElement;
+    price: Text;
+    change: Text;
+  }
+  const rows = new Map<string, Row>();
+  const style = document.createElement('style');
+  style.textContent = `.flash-up-0,.flash-up-1{color:green}.flash-down-0,.flash-down-1{color:red}
+.flash-up-0,.flash-down-0{animation:flash-a 1s}.flash-up-1,.flash-down-1{animation:flash-b 1s}
+@keyframes flash-a{from{background:#ff08}}@keyframes flash-b{from{background:#ff08}}`;
+  const table = document.createElement('table');
+  table.innerHTML = '<thead><tr><th>Symbol</th><th>Mark price</th><th>Change</th></tr></thead><tbody></tbody>';
+  const tbody = table.tBodies[0]!;
+  document.body.append(style, table);
+
+  const load = async () => {
+    const body = (await (await fetchAnswer(`${PROXY_URL}${MARKS_PATH}`)).json()) as { code: string; data: MarkItem[] };
+    if (body.code !== '200000') throw new Error(`render bench: bad envelope ${body.code}`);
+    return body.data;
+  };
+  for (const { symbol, value } of await load()) {
+    const tr = tbody.insertRow();
+    const name = document.createElement('th');
+    name.innerHTML = `<button type="button" data-symbol="${symbol}">${symbol}</button>`;
+    const cell = document.createElement('span');
+    const format = formatter(decimals.get(symbol) ?? 2);
+    const price = document.createTextNode(format.format(value));
+    const change = document.createTextNode(percent.format(0));
+    cell.append(price);
+    tr.append(name);
+    tr.insertCell().append(cell);
+    tr.insertCell().append(change);
+    rows.set(symbol, { first: value, last: value, moves: 0, format, cell, price, change });
+  }
+  return {
+    rows: tbody.rows.length,
+    async tick(): Promise<Omit<TickResult, 'frameMs'>> {
+      const t0 = performance.now();
+      for (const { symbol, value } of await load()) {
+        const row = rows.get(symbol);
+        if (!row || row.last === value) continue;
+        const up = value > row.last;
+        row.last = value;
+        row.moves += 1;
+        row.price.data = row.format.format(value);
+        row.change.data = percent.format((value - row.first) / row.first);
+        row.cell.className = `flash-${up ? 'up' : 'down'}-${row.moves % 2}`;
+      }
+      return { updateMs: performance.now() - t0, firstPrice: tbody.rows[0]?.cells[1]?.textContent ?? '', rows: tbody.rows.length };
+    },
+  };
+}
+
 async function start() {
   const fixtures = (await (await fetch('./fixtures.json')).json()) as Fixtures;
-  const view = mode === 'naive' ? await startNaive(fixtures) : await startTicker(fixtures);
+  const view = mode === 'naive' ? await startNaive(fixtures) : mode === 'floor' ? await startFloor(fixtures) : await startTicker(fixtures);
   // Each tick runs as a page task of its own (not inside the driver's CDP call), so Chromium's
   // trace shows it as the page's own work, between two user-timing marks.
   window.renderBench.tick = (index: number) =>

@@ -1,4 +1,5 @@
 export * from './market.js';
+export * from './market-text.js';
 export * from './orders.js';
 export * from './lending.js';
 export * from './debit.js';

@@ -1,21 +1,16 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ref } from 'lit/directives/ref.js';
+import type { MarginConnection } from '../../client/connection.js';
 import type { PollState } from '../../client/hub.js';
-import {
-  getCrossMarginSymbols,
-  getMarkPriceDetail,
-  getMarkPriceList,
-  type CrossMarginSymbol,
-  type CrossMarginSymbols,
-  type MarkPrice,
-} from '../../client/kucoin/market.js';
+import type { MarkPriceText, SymbolIncrementText } from '../../client/kucoin/market-text.js';
 import { describeError } from '../shared/describe-error.js';
 import { MarginKitElement } from '../shared/margin-element.js';
 import { PollController } from '../shared/poll-controller.js';
+import { markPrices, symbolIncrements } from '../shared/mark-prices.js';
+import { read } from '../shared/resource.js';
 import { sharedStrings } from '../shared/strings.js';
 import { skeletonStyles } from '../shared/styles/skeleton.styles.js';
 import { themeTokens } from '../shared/theme.js';
@@ -34,23 +29,18 @@ import {
 } from './ticker-model.js';
 import { TickerViews, type SymbolInfo, type TickerView } from './ticker-view.js';
 
-/** The page-wide poll of every margin symbol's mark price: every element with this key shares it. */
-export const MARK_PRICES_KEY = 'kucoin:mark-prices';
-/** The page-wide cache of the cross margin symbols (their `priceIncrement`). */
-export const CROSS_SYMBOLS_KEY = 'kucoin:cross-symbols';
-export const CROSS_SYMBOLS_TTL_MS = 60_000;
-/** One symbol's poll in `single` mode; tickers showing the same symbol share it. */
-export const markPriceKey = (symbol: string): string => `kucoin:mark-price:${symbol}`;
+/**
+ * The page-wide poll of every margin symbol's mark price (`markPrices`): every mode of every
+ * ticker, and every other element, reads this one poll, so they never show two prices at once.
+ */
+export const MARK_PRICES_KEY = markPrices.key;
 /** A screen reader hears the `single` price at most this often. */
 export const ANNOUNCE_GAP_MS = 10_000;
 
-type PolledPrices = MarkPrice[] | MarkPrice;
-
 const CHANGE_CLASSES = { up: 'change up', down: 'change down', flat: 'change flat' } as const;
 
-/** Increments by symbol. Another element may have cached the list itself rather than the whole answer. */
-function symbolInfo(symbols: CrossMarginSymbols | readonly CrossMarginSymbol[]): Map<string, SymbolInfo> {
-  const items = Array.isArray(symbols) ? symbols : (symbols as CrossMarginSymbols).items;
+/** Increments by symbol. */
+function symbolInfo(items: readonly SymbolIncrementText[]): Map<string, SymbolInfo> {
   return new Map(items.map((s) => [s.symbol, { priceIncrement: s.priceIncrement, enableTrading: s.enableTrading }]));
 }
 
@@ -127,20 +117,17 @@ export class MarginMarkPriceTicker extends MarginKitElement {
   /** What the polite live region of `single` says; changed at most once per ANNOUNCE_GAP_MS. */
   @state() private announcement = '';
 
-  private readonly prices = new PollController<PolledPrices>(this, (s) => this.onPrices(s));
-  private readonly symbolInfo = new Task(this, {
-    task: async ([client], { signal }) => {
-      if (!client) return undefined;
-      const symbols = await client.hub.cached(CROSS_SYMBOLS_KEY, CROSS_SYMBOLS_TTL_MS, () => getCrossMarginSymbols(client.transport), signal);
-      return symbolInfo(symbols);
-    },
-    args: () => [this.client] as const,
-  });
+  private readonly prices = new PollController<MarkPriceText[]>(this, (s) => this.onPrices(s));
+  /** Increments by symbol, once loaded; `infoFailed` when the load failed (prices wait for either). */
+  private info: Map<string, SymbolInfo> | undefined;
+  private infoFailed = false;
+  /** The connection the increments were asked of: a new one (configure()) asks again. */
+  private infoFrom: MarginConnection | undefined;
 
   private readonly model = new TickerModel();
   private readonly views = new TickerViews();
   private wanted: string[] = [];
-  private seenValue: PolledPrices | undefined;
+  private seenValue: MarkPriceText[] | undefined;
   private seenUpdatedAt: number | undefined;
   private seenError: unknown;
   /** Page time when the last fresh value arrived (the hub's clock may be another clock). */
@@ -168,29 +155,41 @@ export class MarginMarkPriceTicker extends MarginKitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('symbols')) this.wanted = parseSymbols(this.symbols);
+    const client = this.client;
+    if (client !== this.infoFrom) this.loadInfo(client);
     this.pointPoll();
   }
 
-  /** Subscribes to the shared poll this mode needs; the controller re-subscribes only on a change. */
-  private pointPoll(): void {
-    const client = this.client;
-    const intervalMs = this.intervalMs;
-    if (!client) return this.prices.set(undefined);
-    if (this.currentMode !== 'single') {
-      this.prices.set({ client, key: MARK_PRICES_KEY, intervalMs, loader: (signal) => getMarkPriceList(client.transport, { signal }) });
-      return;
-    }
-    const symbol = this.wanted[0];
-    if (!symbol) return this.prices.set(undefined);
-    this.prices.set({
-      client,
-      key: markPriceKey(symbol),
-      intervalMs,
-      loader: (signal) => getMarkPriceDetail(client.transport, { symbol }, { signal }),
-    });
+  /** The symbols' increments, from the page's cache (one request for every ticker). No @lit/task: a few lines do. */
+  private loadInfo(client: MarginConnection | undefined): void {
+    this.infoFrom = client;
+    this.info = undefined;
+    this.infoFailed = false;
+    if (!client) return;
+    read(client, symbolIncrements).then(
+      (items) => {
+        if (this.infoFrom !== client) return;
+        this.info = symbolInfo(items);
+        this.requestUpdate();
+      },
+      () => {
+        if (this.infoFrom !== client) return;
+        this.infoFailed = true;
+        this.requestUpdate();
+      },
+    );
   }
 
-  private onPrices(state: PollState<PolledPrices>): void {
+  /**
+   * Subscribes to the page's one mark-price poll, in every mode: `single` shows one symbol of the
+   * same answer the lists show. The controller re-subscribes only on a change.
+   */
+  private pointPoll(): void {
+    const none = this.currentMode === 'single' && !this.wanted[0];
+    this.prices.watch(none ? undefined : this.client, markPrices, this.intervalMs);
+  }
+
+  private onPrices(state: PollState<MarkPriceText[]>): void {
     if (state.updatedAt !== this.seenUpdatedAt) {
       this.seenUpdatedAt = state.updatedAt;
       if (state.updatedAt !== undefined) this.markFresh();
@@ -198,8 +197,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
     if (state.value !== this.seenValue) {
       this.seenValue = state.value;
       if (state.value !== undefined) {
-        const complete = Array.isArray(state.value);
-        const moved = this.model.ingest(complete ? (state.value as MarkPrice[]) : [state.value as MarkPrice], complete);
+        const moved = this.model.ingest(state.value, true);
         if (this.currentMode === 'single') this.announceSingle(moved);
       }
     }
@@ -228,7 +226,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
     if (!first && !moved.includes(symbol)) return;
     const row = this.model.get(symbol);
     if (!row) return;
-    const [view] = this.views.views([row], this.effectiveLocale, this.symbolInfo.value);
+    const [view] = this.views.views([row], this.effectiveLocale, this.info);
     if (view) this.queueAnnouncement(tickerStrings.announce(view.symbol, view.priceText, view.changeText));
   }
 
@@ -254,7 +252,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
   }
 
   private retry(): void {
-    if (this.symbolInfo.status === TaskStatus.ERROR) void this.symbolInfo.run();
+    if (this.infoFailed) this.loadInfo(this.client);
     this.prices.refresh();
   }
 
@@ -284,12 +282,12 @@ export class MarginMarkPriceTicker extends MarginKitElement {
     const symbol = this.wanted[0];
     if (mode === 'single' && !symbol) return this.message(tickerStrings.noSymbol);
     const state = this.prices.state;
-    const infoSettled = this.symbolInfo.status === TaskStatus.COMPLETE || this.symbolInfo.status === TaskStatus.ERROR;
+    const infoSettled = this.info !== undefined || this.infoFailed;
     if (state.value === undefined) return state.error !== undefined ? this.errorBox(state.error) : this.skeleton(mode);
     if (!infoSettled) return this.skeleton(mode);
     const { rows, missing } = this.model.select(mode === 'single' ? [symbol!] : this.wanted);
     if (rows.length === 0) return this.message(missing.length > 0 ? tickerStrings.unknownSymbols(missing) : tickerStrings.noPrices);
-    const views = this.views.views(rows, this.effectiveLocale, this.symbolInfo.value);
+    const views = this.views.views(rows, this.effectiveLocale, this.info);
     const status = this.status(state, state.stale || this.staleByClock);
     if (mode === 'tape') return this.tape(views, status);
     if (mode === 'list') return this.list(views, status);
@@ -316,7 +314,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
   }
 
   /** The stale badge, and a retry button while the last load failed. */
-  private status(state: PollState<PolledPrices>, stale: boolean): TemplateResult | typeof nothing {
+  private status(state: PollState<MarkPriceText[]>, stale: boolean): TemplateResult | typeof nothing {
     if (!stale && state.error === undefined) return nothing;
     const title = state.error !== undefined ? `${sharedStrings.staleTitle}. ${describeError(state.error)}` : sharedStrings.staleTitle;
     return html`<span class="bar">

@@ -2,8 +2,7 @@
  * What the ticker knows about each symbol, with no DOM: the latest mark price, the price when
  * the element first saw it, the direction of the last move, and how many moves there were.
  */
-import { compareDecimals, Decimal } from '../../core/decimal.js';
-import { relativeChange } from '../../core/format.js';
+import { compareDecimalTexts } from '../../core/decimal-text.js';
 
 export type TickerMode = 'tape' | 'list' | 'single';
 export const TICKER_MODES: readonly TickerMode[] = ['tape', 'list', 'single'];
@@ -12,10 +11,11 @@ export const DEFAULT_POLL_INTERVAL_MS = 3000;
 /** Below one second a page of tickers would only add load on the venue's rate limit. */
 export const MIN_POLL_INTERVAL_MS = 1000;
 
-/** A mark price as the client reads it (`getMarkPriceList`, `getMarkPriceDetail`). */
+/** A mark price as the client reads it for display (`getMarkPriceTexts`): exact decimal text, no Decimal. */
 export interface MarkPriceSample {
   symbol: string;
-  value: Decimal;
+  /** Canonical plain decimal text (core/decimal-text.ts). */
+  value: string;
   timePoint: number;
 }
 
@@ -23,9 +23,10 @@ export type Direction = 'up' | 'down' | 'flat';
 
 export interface TickerRow {
   readonly symbol: string;
-  readonly value: Decimal;
+  /** Exact decimal text, as the client validated it. */
+  readonly value: string;
   /** The first value this element saw: "change since the element started" is measured from it. */
-  readonly baseline: Decimal;
+  readonly baseline: string;
   /** The direction of the last move; `flat` until the value first moves. */
   readonly direction: Direction;
   /** Moves seen so far; its parity picks the flash animation, so each move restarts it. */
@@ -53,11 +54,6 @@ export function parseSymbols(text: string | null | undefined): string[] {
     if (symbol) seen.add(symbol);
   }
   return [...seen];
-}
-
-/** The change since the element started, as a fraction (`0.0123` is +1.23 %); none from a zero baseline. */
-export function changeSinceStart(row: TickerRow): Decimal | undefined {
-  return relativeChange(row.value, row.baseline)?.toDecimalPlaces(8, Decimal.ROUND_HALF_EVEN);
 }
 
 /**
@@ -98,7 +94,7 @@ export class TickerModel {
         touched = true;
         continue;
       }
-      const order = compareDecimals(sample.value, row.value);
+      const order = compareDecimalTexts(sample.value, row.value);
       if (order === 0) continue;
       this.rows.set(sample.symbol, {
         symbol: row.symbol,

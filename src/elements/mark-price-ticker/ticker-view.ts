@@ -5,14 +5,14 @@
  * the change is worked out in integers (ticker-change.ts) and its few hundred distinct texts are
  * formatted once each.
  */
-import { compareDecimals, type Decimal } from '../../core/decimal.js';
-import { decimalFormatter, decimalTextFormatter } from '../../core/format.js';
+import { compareDecimalTexts } from '../../core/decimal-text.js';
+import { decimalTextFormatter } from '../../core/format-text.js';
 import { changeUnits, roundedChangeText } from './ticker-change.js';
-import { changeSinceStart, type Direction, type TickerRow } from './ticker-model.js';
+import type { Direction, TickerRow } from './ticker-model.js';
 
-/** What the ticker needs of a cross margin symbol (`getCrossMarginSymbols`). */
+/** What the ticker needs of a cross margin symbol (`getSymbolIncrementTexts`): text, no Decimal. */
 export interface SymbolInfo {
-  priceIncrement?: Decimal;
+  priceIncrement?: string;
   enableTrading?: boolean;
 }
 
@@ -35,16 +35,15 @@ const CHANGE_FORMAT = { increment: '0.01', intl: { style: 'percent', signDisplay
 /** Decimals of the change as a fraction: two of the percentage. */
 const CHANGE_DIGITS = 4;
 
-/** The percentage of a change, at two decimals, signed: `+1.23%`, `-0.40%`, `0.00%`. */
-export function formatChange(change: Decimal, locale: string | undefined): string {
-  return decimalFormatter({ locale, ...CHANGE_FORMAT })(change);
+/** The percentage of a change given as a fraction's decimal text, at two decimals, signed: `+1.23%`, `-0.40%`, `0.00%`. */
+export function formatChange(change: string, locale: string | undefined): string {
+  return decimalTextFormatter({ locale, ...CHANGE_FORMAT })(change);
 }
 
-export function formatPrice(value: Decimal, increment: Decimal | undefined, locale: string | undefined): string {
-  return decimalFormatter({ locale, increment })(value);
+export function formatPrice(value: string, increment: string | undefined, locale: string | undefined): string {
+  return decimalTextFormatter({ locale, increment })(value);
 }
 
-type Format = (value: Decimal) => string;
 type TextFormat = (text: string) => string;
 
 /** The flash classes by direction and parity of the move count: no string is built per row. */
@@ -65,10 +64,8 @@ const CHANGE_CACHE_LIMIT = 4096;
 interface Entry {
   row: TickerRow;
   view: TickerView;
-  /** The baseline's text, read once per row (it never changes for a symbol). */
-  baselineText: string;
-  low: Decimal;
-  high: Decimal;
+  low: string;
+  high: string;
 }
 
 export class TickerViews {
@@ -77,7 +74,6 @@ export class TickerViews {
   private symbols: ReadonlyMap<string, SymbolInfo> | undefined;
   /** Each symbol's price formatter (its increment read once), and the locale's change formatter. */
   private priceFormats = new Map<string, TextFormat>();
-  private changeFormat: Format = decimalFormatter(CHANGE_FORMAT);
   private changeTextFormat: TextFormat = decimalTextFormatter(CHANGE_FORMAT);
   private changeTexts = new Map<string, string>();
 
@@ -88,7 +84,6 @@ export class TickerViews {
       this.locale = locale;
       this.symbols = symbols;
       this.priceFormats = new Map();
-      this.changeFormat = decimalFormatter({ locale, ...CHANGE_FORMAT });
       this.changeTextFormat = decimalTextFormatter({ locale, ...CHANGE_FORMAT });
       this.changeTexts = new Map();
     }
@@ -108,20 +103,18 @@ export class TickerViews {
   }
 
   private first(row: TickerRow): Entry {
-    const baselineText = row.baseline.toString();
-    const valueText = row.value.toString();
-    const [changeText, changeSign] = this.change(row, valueText, baselineText);
-    return { row, view: this.build(row, valueText, changeText, changeSign), baselineText, low: row.value, high: row.value };
+    const [changeText, changeSign] = this.change(row.value, row.baseline);
+    return { row, view: this.build(row, changeText, changeSign), low: row.value, high: row.value };
   }
 
   private next(entry: Entry, row: TickerRow): void {
-    const valueText = row.value.toString();
     const value = row.value;
     let { changeText, changeSign } = entry.view;
-    if (compareDecimals(value, entry.low) < 0 || compareDecimals(value, entry.high) > 0) {
-      const [text, sign] = this.change(row, valueText, entry.baselineText);
+    const belowLow = compareDecimalTexts(value, entry.low) < 0;
+    if (belowLow || compareDecimalTexts(value, entry.high) > 0) {
+      const [text, sign] = this.change(value, row.baseline);
       if (text === changeText && sign === changeSign) {
-        if (compareDecimals(value, entry.low) < 0) entry.low = value;
+        if (belowLow) entry.low = value;
         else entry.high = value;
       } else {
         changeText = text;
@@ -131,7 +124,7 @@ export class TickerViews {
       }
     }
     entry.row = row;
-    entry.view = this.build(row, valueText, changeText, changeSign);
+    entry.view = this.build(row, changeText, changeSign);
   }
 
   private priceFormat(symbol: string): TextFormat {
@@ -143,14 +136,10 @@ export class TickerViews {
     return format;
   }
 
-  /** The change's text and sign, as `changeSinceStart` and `formatChange` give them. */
-  private change(row: TickerRow, valueText: string, baselineText: string): [string, TickerView['changeSign']] {
-    const units = changeUnits(valueText, baselineText);
-    if (units === undefined) {
-      const change = changeSinceStart(row);
-      if (change === undefined) return ['', 'flat'];
-      return [this.changeFormat(change), change.isZero() ? 'flat' : change.isNegative() ? 'down' : 'up'];
-    }
+  /** The change's text and sign (ticker-change.ts); none from a zero baseline. */
+  private change(value: string, baseline: string): [string, TickerView['changeSign']] {
+    const units = changeUnits(value, baseline);
+    if (units === undefined) return ['', 'flat'];
     const key = roundedChangeText(units, CHANGE_DIGITS);
     let text = this.changeTexts.get(key);
     if (text === undefined) {
@@ -161,10 +150,10 @@ export class TickerViews {
     return [text, units === 0n ? 'flat' : units < 0n ? 'down' : 'up'];
   }
 
-  private build(row: TickerRow, valueText: string, changeText: string, changeSign: TickerView['changeSign']): TickerView {
+  private build(row: TickerRow, changeText: string, changeSign: TickerView['changeSign']): TickerView {
     return {
       symbol: row.symbol,
-      priceText: this.priceFormat(row.symbol)(valueText),
+      priceText: this.priceFormat(row.symbol)(row.value),
       changeText,
       changeSign,
       direction: row.direction,

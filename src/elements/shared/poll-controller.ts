@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Loader, PollState, PollSubscription } from '../../client/hub.js';
 import type { MarginConnection } from '../../client/connection.js';
-import { pollIntervalFor, type Resource } from './resources.js';
+import { pollIntervalFor, type Resource } from './resource.js';
 
 export interface PollTarget<T> {
   client: MarginConnection;

@@ -7,47 +7,23 @@
  */
 import type { IsolatedPair } from '../../client/bitmart/margin-loan.js';
 import { getIsolatedPairs } from '../../client/bitmart/margin-loan.js';
-import type { MarginConnection } from '../../client/connection.js';
 import type { LoanMarket, LoanMarketInterestRate } from '../../client/kucoin/lending.js';
 import { getLoanMarket, getLoanMarketInterestRate } from '../../client/kucoin/lending.js';
-import type { CrossMarginSymbols, IsolatedMarginSymbol, MarginConfig, MarkPrice } from '../../client/kucoin/market.js';
+import type { CrossMarginSymbols, IsolatedMarginSymbol, MarginConfig } from '../../client/kucoin/market.js';
 import {
   getCrossMarginSymbols,
   getIsolatedMarginSymbols,
   getMarginConfig,
-  getMarkPriceList,
 } from '../../client/kucoin/market.js';
 import type { MarginOrder, MarginTradeType } from '../../client/kucoin/orders.js';
 import { getOpenOrders, getOrderByOrderId, getSymbolsWithOpenOrder } from '../../client/kucoin/orders.js';
-import { bitmartIsolatedAccount, kucoinCrossAccount, kucoinIsolatedAccount, type AccountResourceSpec } from '../../client/account-resources.js';
-import { getMarginRiskLimit, type CrossMarginRiskLimit, type IsolatedMarginRiskLimit } from '../../client/kucoin/debit.js';
 import type { Transport } from '../../client/transport.js';
 import type { BorrowLimits, BorrowRepayVenue, MarginMode } from '../../client/venue.js';
+import { resource, resourceFamily, type Resource } from './resource.js';
 
-export interface Resource<T> {
-  /** The hub key: one cache entry and one poll per key and connection. */
-  readonly key: string;
-  /** How long a cached copy serves readers of reference data (`read`). */
-  readonly ttlMs: number;
-  /** The fastest a poll of it may run, whatever `poll-interval` asks: below it we only spend the venue's rate limit. */
-  readonly minIntervalMs: number;
-  load(transport: Transport, signal?: AbortSignal): Promise<T>;
-}
-
-/** Symbols, config and market lists change rarely: one load serves every element for a minute. */
-export const REFERENCE_TTL_MS = 60_000;
-/** The kit's default poll of live data. */
-export const DEFAULT_POLL_MS = 5_000;
-
-function resource<T>(key: string, load: Resource<T>['load'], options: Partial<Pick<Resource<T>, 'ttlMs' | 'minIntervalMs'>> = {}): Resource<T> {
-  return { key, load, ttlMs: options.ttlMs ?? REFERENCE_TTL_MS, minIntervalMs: options.minIntervalMs ?? 1_000 };
-}
-
-/** `GET /api/v3/mark-price/all-symbols`: every element shows mark prices from this one poll. */
-export const markPrices: Resource<MarkPrice[]> = resource('kucoin:mark-prices', (transport, signal) => getMarkPriceList(transport, { signal }), {
-  ttlMs: 1_000,
-  minIntervalMs: 1_000,
-});
+// The mechanism and the text resources live in modules with no Decimal-based endpoint (the ticker's chunks).
+export * from './resource.js';
+export { markPrices, symbolIncrements } from './mark-prices.js';
 
 /** `GET /api/v3/margin/symbols` (all), with each symbol's increments. */
 export const crossSymbols: Resource<CrossMarginSymbols> = resource('kucoin:cross-symbols', (transport, signal) =>
@@ -73,19 +49,6 @@ export const loanMarket: Resource<LoanMarket[]> = resource('kucoin:loan-market',
 export const bitmartPairs: Resource<IsolatedPair[]> = resource('bitmart:pairs', (transport, signal) => getIsolatedPairs(transport, {}, { signal }), {
   minIntervalMs: 5_000,
 });
-
-/**
- * A resource that depends on a parameter (a symbol, a currency, a trade type): one declaration,
- * a key per parameter value.
- */
-export function resourceFamily<P, T>(
-  prefix: string,
-  keyOf: (params: P) => string,
-  load: (transport: Transport, params: P, signal?: AbortSignal) => Promise<T>,
-  options: Partial<Pick<Resource<T>, 'ttlMs' | 'minIntervalMs'>> = {},
-): (params: P) => Resource<T> {
-  return (params) => resource(`${prefix}:${keyOf(params)}`, (transport, signal) => load(transport, params, signal), options);
-}
 
 /** `GET /api/v3/project/marketInterestRate`: a lending currency's last 7 days, a point an hour (kept 10 minutes). */
 export const loanRateHistory = resourceFamily(
@@ -119,52 +82,6 @@ export const marginOrder = resourceFamily(
   { ttlMs: 0 },
 );
 
-/** An account resource family from its client spec (`client/account-resources.ts`): balances move with every fill, so polled, never cached long. */
-/* @__NO_SIDE_EFFECTS__ */
-const accountFamily = <Q, T>(spec: AccountResourceSpec<Q, T>) => resourceFamily(spec.prefix, spec.keyOf, spec.load, { ttlMs: 1_000, minIntervalMs: 1_000 });
-
-/** `GET /api/v3/margin/accounts`: available, liability and debt ratio of the cross account (`MARGIN_V2`: the HF one). */
-export const crossAccount = accountFamily(kucoinCrossAccount);
-
-/** `GET /api/v3/isolated/accounts`: one pair's (or every pair's) isolated account. */
-export const isolatedAccount = accountFamily(kucoinIsolatedAccount);
-
-/** BitMart `GET /spot/v1/margin/isolated/account`: one pair's wallet, what it owes and its risk rate. */
-export const bitmartAccount = accountFamily(bitmartIsolatedAccount);
-
-/** `GET /api/v3/margin/currencies` for one cross currency: `buyMaxAmount` (available + what may still be borrowed), `precision`. */
-export const crossRiskLimit = resourceFamily(
-  'kucoin:risk-limit:cross',
-  (currency: string) => currency,
-  async (transport, currency, signal): Promise<CrossMarginRiskLimit | undefined> =>
-    (await getMarginRiskLimit(transport, { currency }, { signal })).find((l) => l.currency === currency),
-  { ttlMs: 1_000 },
-);
-
-/** `GET /api/v3/margin/currencies` for one isolated pair: `baseMaxBuyAmount`, `quoteMaxBuyAmount`, precisions. */
-export const isolatedRiskLimit = resourceFamily(
-  'kucoin:risk-limit:isolated',
-  (symbol: string) => symbol,
-  async (transport, symbol, signal): Promise<IsolatedMarginRiskLimit | undefined> =>
-    (await getMarginRiskLimit(transport, { isIsolated: true, symbol }, { signal })).find((l) => l.symbol === symbol),
-  { ttlMs: 1_000 },
-);
-
-/** Reads reference data through the page's cache: one request for every element while it is pending. */
-export function read<T>(connection: MarginConnection, resource: Resource<T>, signal?: AbortSignal): Promise<T> {
-  return connection.hub.cached(resource.key, resource.ttlMs, () => resource.load(connection.transport), signal);
-}
-
-/** Forgets a cached copy after an action changed it (a purchase changes the loan market). */
-export function invalidate(connection: MarginConnection, resource: Resource<unknown>): void {
-  connection.hub.invalidate(resource.key);
-}
-
-/** A poll interval the resource allows: the element's `poll-interval`, or the default, never below the resource's floor. */
-export function pollIntervalFor(resource: Resource<unknown>, requestedMs: number | null | undefined, defaultMs = DEFAULT_POLL_MS): number {
-  const wanted = requestedMs === null || requestedMs === undefined || !Number.isFinite(requestedMs) || requestedMs <= 0 ? defaultMs : requestedMs;
-  return Math.max(resource.minIntervalMs, Math.round(wanted));
-}
 
 /** A borrow/repay target: the venue's client for its margin mode, and the pair (isolated) and currency. */
 export interface LoanLimitsTarget {

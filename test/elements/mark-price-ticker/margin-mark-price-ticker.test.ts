@@ -2,8 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { emulateMedia, readFile, sendKeys } from '@web/test-runner-commands';
 import { createInPageStack, type InPageStack } from '../../../demo/in-page-stack.js';
 import { getMarginClient } from '../../../src/client/client.js';
-import type { MarkPrice } from '../../../src/client/kucoin/market.js';
-import { Decimal } from '../../../src/core/decimal.js';
+import type { MarkPriceText } from '../../../src/client/kucoin/market-text.js';
 import { MarginMarkPriceTicker } from '../../../src/define/margin-mark-price-ticker.js';
 import type { MarginSymbolSelectEvent } from '../../../src/elements/mark-price-ticker/events.js';
 import styles, { TICKER_TOKENS } from '../../../src/elements/mark-price-ticker/margin-mark-price-ticker.styles.js';
@@ -306,11 +305,11 @@ describe('<margin-mark-price-ticker>', () => {
     await expect(offline).to.be.accessible();
   });
 
-  it('single: polls one symbol, shows a large price and announces politely, not on every tick', async () => {
+  it('single: reads the page\'s one mark-price poll, shows a large price and announces politely, not on every tick', async () => {
     const t = setup();
     const el = await mounted(html`<margin-mark-price-ticker mode="single" locale="en-US" poll-interval="1000" symbols="ETH-USDT"></margin-mark-price-ticker>`, '[part~="card"]');
-    expect(t.stack.upstream).to.include('GET /api/v1/mark-price/ETH-USDT/current');
-    expect(t.count(ALL_PRICES)).to.equal(0);
+    expect(t.count(ALL_PRICES)).to.equal(1);
+    expect(t.count('GET /api/v1/mark-price/')).to.equal(0);
     expect(q(el, '[part~="price"]')!.textContent).to.equal('3,412.57');
     const live = q(el, '[aria-live]')!;
     expect(live.getAttribute('aria-live')).to.equal('polite');
@@ -324,6 +323,23 @@ describe('<margin-mark-price-ticker>', () => {
     expect(getComputedStyle(q(el, '[part="direction"]')!, '::before').content).to.equal('"▲"');
     // within ten seconds of the last announcement: the screen reader is not told again yet
     expect(q(el, '[aria-live]')!.textContent).to.equal('ETH-USDT mark price 3,412.57, 0.00% since opened');
+  });
+
+  it('a single ticker and a list on one page show the same mark price at every tick: one poll, one request per tick', async () => {
+    const t = setup();
+    const list = await mounted(html`<margin-mark-price-ticker mode="list" locale="en-US" poll-interval="1000" symbols="BTC-USDT,ETH-USDT"></margin-mark-price-ticker>`, 'table');
+    const single = await mounted(html`<margin-mark-price-ticker mode="single" locale="en-US" poll-interval="1000" symbols="ETH-USDT"></margin-mark-price-ticker>`, '[part~="card"]');
+    const shown = () => [listRow(list, 'ETH-USDT').querySelector('[part~="price"]')!.textContent, q(single, '[part~="price"]')!.textContent];
+    const before = t.count(ALL_PRICES);
+    for (const [price, expected] of [['3450.1', '3,450.10'], ['3449.99', '3,449.99'], ['3501.25', '3,501.25']] as const) {
+      t.priceAtNextTick('ETH-USDT', price);
+      await t.tick(1000);
+      await waitUntil(() => shown()[0] === expected, `the list shows ${expected}`);
+      // the same answer reached both in the same update: no moment where they differ
+      expect(shown()).to.deep.equal([expected, expected]);
+    }
+    expect(t.count(ALL_PRICES) - before).to.equal(3);
+    expect(t.count('GET /api/v1/mark-price/')).to.equal(0);
   });
 
   it('the tape and the list have no live region', async () => {
@@ -408,15 +424,15 @@ describe('<margin-mark-price-ticker>', () => {
     const t = setup();
     const client = getMarginClient(t.stack.proxyUrl);
     const symbols = Array.from({ length: 500 }, (_, i) => `S${i}-USDT`);
-    let prices: MarkPrice[] = symbols.map((symbol, i) => ({ symbol, timePoint: 1, value: new Decimal(100 + i) }));
+    let prices: MarkPriceText[] = symbols.map((symbol, i) => ({ symbol, timePoint: 1, value: String(100 + i) }));
     // The first subscriber's loader serves the key for the page: the ticker shares this poll.
-    const host = client.hub.poll<MarkPrice[]>(MARK_PRICES_KEY, async () => prices, 1000, () => {});
+    const host = client.hub.poll<MarkPriceText[]>(MARK_PRICES_KEY, async () => prices, 1000, () => {});
     try {
       const el = await mounted(html`<margin-mark-price-ticker mode="list" locale="en-US" poll-interval="1000"></margin-mark-price-ticker>`, 'table');
       const rows = qa(el, 'tbody tr');
       expect(rows.length).to.equal(500);
       const moved = new Set(['S3-USDT', 'S250-USDT', 'S499-USDT']);
-      prices = prices.map((p) => (moved.has(p.symbol) ? { ...p, value: p.value.plus(1) } : p));
+      prices = prices.map((p) => (moved.has(p.symbol) ? { ...p, value: String(BigInt(p.value) + 1n) } : p));
       await t.tick(1000);
       await waitUntil(() => listRow(el, 'S499-USDT').querySelector('[part~="price"]')!.textContent === '600');
       const after = qa(el, 'tbody tr');

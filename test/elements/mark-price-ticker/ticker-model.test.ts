@@ -1,8 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { Decimal } from '../../../src/core/decimal.js';
 import {
   announcementDelay,
-  changeSinceStart,
   clampPollInterval,
   parseMode,
   parseSymbols,
@@ -10,8 +8,10 @@ import {
   type MarkPriceSample,
 } from '../../../src/elements/mark-price-ticker/ticker-model.js';
 import { formatChange, TickerViews } from '../../../src/elements/mark-price-ticker/ticker-view.js';
+import { changeSinceStart } from './reference.js';
 
-const sample = (symbol: string, value: string, timePoint = 1): MarkPriceSample => ({ symbol, value: new Decimal(value), timePoint });
+/** Samples as the client gives them: canonical exact text (`99.50` arrives as `99.5`). */
+const sample = (symbol: string, value: string, timePoint = 1): MarkPriceSample => ({ symbol, value: value.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''), timePoint });
 
 describe('ticker model (pure)', () => {
   it('reads attributes: mode, poll interval (default 3000, never below 1000), symbols', () => {
@@ -49,7 +49,9 @@ describe('ticker model (pure)', () => {
     const r2 = model.revision;
     model.ingest([sample('BTC-USDT', '99.50'), sample('ETH-USDT', '50')], true);
     expect(model.revision).to.equal(r2);
-    expect(changeSinceStart({ ...down, baseline: new Decimal(0) })).to.equal(undefined);
+    expect(changeSinceStart({ ...down, baseline: '0' })).to.equal(undefined);
+    // the view shows no change from a zero baseline
+    expect(new TickerViews().views([{ ...down, baseline: '0' }], 'en-US', new Map())[0]!.changeText).to.equal('');
   });
 
   it('selects the named symbols in their order, or every symbol in the venue order', () => {
@@ -74,8 +76,8 @@ describe('ticker model (pure)', () => {
     const model = new TickerModel();
     model.ingest([sample('BTC-USDT', '67250.4'), sample('SHIB-USDT', '0.00002512')], true);
     const info = new Map([
-      ['BTC-USDT', { priceIncrement: new Decimal('0.1'), enableTrading: true }],
-      ['SHIB-USDT', { priceIncrement: new Decimal('0.00000001'), enableTrading: false }],
+      ['BTC-USDT', { priceIncrement: '0.1', enableTrading: true }],
+      ['SHIB-USDT', { priceIncrement: '0.00000001', enableTrading: false }],
     ]);
     const views = new TickerViews();
     const [btc, shib] = views.views(model.select([]).rows, 'en-US', info);
@@ -94,9 +96,9 @@ describe('ticker model (pure)', () => {
   });
 
   it('formats a change as a signed percentage with two decimals', () => {
-    expect(formatChange(new Decimal('0.012345'), 'en-US')).to.equal('+1.23%');
-    expect(formatChange(new Decimal('-0.004'), 'en-US')).to.equal('-0.40%');
-    expect(formatChange(new Decimal('0'), 'en-US')).to.equal('0.00%');
+    expect(formatChange('0.012345', 'en-US')).to.equal('+1.23%');
+    expect(formatChange('-0.004', 'en-US')).to.equal('-0.40%');
+    expect(formatChange('0', 'en-US')).to.equal('0.00%');
   });
 
   it('throttles announcements to one per gap', () => {

@@ -61,6 +61,8 @@ export const IMPORT_MAP = {
     '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
     '@lit/reactive-element/': '/node_modules/@lit/reactive-element/',
     '@lit/task': '/node_modules/@lit/task/index.js',
+    '@lit/localize': '/node_modules/@lit/localize/lit-localize.js',
+    '@lit/localize/': '/node_modules/@lit/localize/',
     ky: '/node_modules/ky/distribution/index.js',
     'decimal.js': '/node_modules/decimal.js/decimal.mjs',
   },

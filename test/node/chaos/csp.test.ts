@@ -1,5 +1,5 @@
 /**
- * Issue 9: every element, from the built CDN bundle (dist/cdn/margin-kit.js), on a page served with
+ * Issue 9: every element, from the built CDN files (the loader dist/cdn/margin-kit.js, and margin-kit.all.js), on a page served with
  * a strict Content-Security-Policy (no 'unsafe-inline', no 'unsafe-eval', Trusted Types required),
  * in Debian's Chromium: no `securitypolicyviolation` event and no CSP console error, with the
  * sandbox's own data and with the hostile venue's (markup in names, currencies and messages).
@@ -71,8 +71,8 @@ describe('every element under a strict CSP (built CDN bundle, Chromium)', () => 
     for (const close of closers.reverse()) await close();
   });
 
-  /** A page origin, a proxy allowing it, and a sandbox (hostile or not) behind the proxy. */
-  async function site(hostile: boolean): Promise<PageSite> {
+  /** A page origin, a proxy allowing it, and a sandbox (hostile or not) behind the proxy; the page loads `bundle`. */
+  async function site(hostile: boolean, bundle = 'margin-kit.js'): Promise<PageSite> {
     const sandbox = createSandboxExchange({ seed: 5 });
     const s = await startPageSite({
       venue: hostile ? hostileVenue(sandbox, { refuse: /^POST \/api\/v3\/hf\/margin\/order$/ }) : sandbox,
@@ -83,7 +83,7 @@ describe('every element under a strict CSP (built CDN bundle, Chromium)', () => 
     s.write('index.html', page(ELEMENTS));
     // The control: an inline style attribute this policy must refuse, so the watch is shown to work.
     s.write('control.html', page('<p style="color: red">inline style</p>'));
-    s.write('setup.js', `import { configure } from './margin-kit.js';\nconfigure({ proxyUrl: ${JSON.stringify(s.proxy.url)}, getToken: () => ${JSON.stringify(PAGE_TOKEN)} });\n`);
+    s.write('setup.js', `import { configure } from './${bundle}';\nconfigure({ proxyUrl: ${JSON.stringify(s.proxy.url)}, getToken: () => ${JSON.stringify(PAGE_TOKEN)} });\n`);
     return s;
   }
 
@@ -168,9 +168,10 @@ describe('every element under a strict CSP (built CDN bundle, Chromium)', () => 
     await page.close();
   });
 
-  for (const hostile of [false, true]) {
-    test(`every element renders and places an order without a violation (${hostile ? 'hostile venue data' : 'sandbox data'})`, async () => {
-      const s = await site(hostile);
+  // The loader fetching each element's chunk, and the single file; hostile data through the loader.
+  for (const [hostile, bundle] of [[false, 'margin-kit.js'], [false, 'margin-kit.all.js'], [true, 'margin-kit.js']] as const) {
+    test(`every element renders and places an order without a violation (${hostile ? 'hostile venue data' : 'sandbox data'}, ${bundle})`, async () => {
+      const s = await site(hostile, bundle);
       const { page, consoleCsp, errors } = await open(`${s.url}/`);
       await rendered(page);
       const outcome = await placeOrder(page);

@@ -1,9 +1,9 @@
 /**
  * A test page for Chromium, on loopback: a folder served on 127.0.0.1 with the built CDN bundle
- * (dist/cdn/margin-kit.js) beside it, a sandbox (any fetch handler) and a signing proxy that allows
+ * (dist/cdn: the loader, its chunks, margin-kit.all.js) beside it, a sandbox (any fetch handler) and a signing proxy that allows
  * the page's origin and a bearer token. The page's `setup.js` is written once the proxy listens.
  */
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveFetchHandler, type FetchHandler, type ServedHandler } from '../../../src/node/serve.js';
@@ -31,7 +31,8 @@ export function bundleExists(): boolean {
 
 export async function startPageSite(options: { venue: FetchHandler; headers?: (proxyUrl: string) => Record<string, string> }): Promise<PageSite> {
   const folder = mkdtempSync(join(tmpdir(), 'margin-kit-page-'));
-  copyFileSync(BUNDLE, join(folder, 'margin-kit.js'));
+  // The loader (margin-kit.js), its chunks and margin-kit.all.js, side by side as a CDN serves them.
+  cpSync('dist/cdn', folder, { recursive: true });
   const venue = await serveFetchHandler(options.venue, { onThrow: 'drop-connection' });
   let headers: Record<string, string> = {};
   // Read on every answer: the headers may name the proxy, which listens only after the page does.

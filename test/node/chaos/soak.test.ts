@@ -25,7 +25,7 @@ const MARK_PATHS = /^\/api\/(v3\/mark-price\/all-symbols|v1\/mark-price\/[A-Z0-9
 
 /** The page: a fake hub clock driven from Node, a fetch that counts what is in flight, and the tickers. */
 function setupScript(proxyUrl: string): string {
-  return `import { configure, getMarginClient } from './margin-kit.js';
+  return `import { configure, getMarginClient } from './margin-kit.all.js';
 
 let inflight = 0;
 let maxTimers = 0;
