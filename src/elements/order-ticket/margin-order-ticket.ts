@@ -13,6 +13,7 @@ import { MarginKitElement } from '../shared/margin-element.js';
 import { PollController } from '../shared/poll-controller.js';
 import { crossSymbols, isolatedSymbols, marginConfig, markPrices, read } from '../shared/resources.js';
 import { elementStyles } from '../shared/styles/index.js';
+import { AccountSummary } from './account-summary.js';
 import { LeverageForm } from './leverage-form.js';
 import styles from './margin-order-ticket.styles.js';
 import type { MarginMode, OrderApi } from './order-draft.js';
@@ -21,9 +22,9 @@ import { OrderForm } from './order-form.js';
 import { renderOrderForm } from './order-form-view.js';
 import { renderOutcome, renderReview } from './order-outcome.js';
 import { OrderTracker } from './order-tracker.js';
+import type { LookupTiming } from './placement.js';
 import { OrdersPanel, type CancelTarget } from './orders-panel.js';
 import { ticketStrings as t } from './strings.js';
-import type { LookupTiming } from './submission.js';
 import { findTicketSymbol, ticketSymbols, type TicketSymbol } from './symbols.js';
 import { TicketFormat, type TicketContext } from './ticket-context.js';
 
@@ -46,6 +47,7 @@ import { TicketFormat, type TicketContext } from './ticket-context.js';
  *
  * @csspart base - The ticket's outer box.
  * @csspart header - Title, symbol and mark price.
+ * @csspart title - The ticket's title and margin mode.
  * @csspart symbol-picker - The symbol select (when no `symbol` attribute is set).
  * @csspart mark-price - The mark price.
  * @csspart stale-badge - Shown when the last values could not be refreshed.
@@ -65,6 +67,16 @@ import { TicketFormat, type TicketContext } from './ticket-context.js';
  * @csspart status - What the ticket is doing or has done.
  * @csspart cancel - A Cancel button (an order, the tracked order, all of a symbol's).
  * @csspart leverage - The leverage form.
+ * @csspart account - The account the order trades in: available, liability and debt ratio.
+ * @csspart available - What the currency the order spends has available.
+ * @csspart liability - What is owed in that currency (principal + interest).
+ * @csspart meter - The debt ratio meter, against the warning and liquidation ratios.
+ * @csspart debt-ratio - The debt ratio in words, with its thresholds.
+ * @csspart sizing - Max and the 25/50/75/100% buttons, and what the account can spend.
+ * @csspart max - The Max button.
+ * @csspart percent - A 25/50/75/100% button.
+ * @csspart limit - The typed amount is above what the account can spend (with the limit).
+ * @csspart price-warning - The price is beyond the venue's price protection (with the numbers).
  * @csspart orders - Open orders, order history and fills.
  * @csspart tabs - The orders' tab list.
  * @csspart tab - One tab.
@@ -147,15 +159,23 @@ export class MarginOrderTicket extends MarginKitElement {
   })();
 
   private readonly format = new TicketFormat(this.context);
-  private readonly tracker = new OrderTracker(this.context, () => this.orders.refresh());
+  private readonly tracker = new OrderTracker(this.context, () => {
+    this.orders.refresh();
+    this.account.refresh();
+  });
   private readonly orders = new OrdersPanel(this.context, this.tracker);
   private readonly form = new OrderForm(this.context, {
     tracker: this.tracker,
-    onOrdersChanged: () => this.orders.refresh(),
+    onOrdersChanged: () => {
+      this.orders.refresh();
+      this.account.refresh();
+    },
+    borrowCost: (borrow: Decimal, currency: string): Promise<string | undefined> => this.account.describeBorrowCost(borrow, currency),
     lookupTiming: () => this.lookupTiming,
     reviewFirst: () => this.confirm,
   });
   private readonly leverage = new LeverageForm(this.context);
+  private readonly account: AccountSummary = new AccountSummary(this.context, this.form);
   private initialized = false;
 
   /** The margin mode, `cross` for anything but `isolated`. */
@@ -210,6 +230,7 @@ export class MarginOrderTicket extends MarginKitElement {
     this.initialized = true;
     this.markPoll.watch(this.client, markPrices, this.pollInterval);
     this.orders.watch();
+    this.account.watch();
   }
 
   private emitError(error: unknown, action: string, message: string): void {
@@ -295,7 +316,9 @@ export class MarginOrderTicket extends MarginKitElement {
       ${current.disabledReason
         ? html`<p class="disabled-reason" id="disabled-reason" role="status">${t.disabled[current.disabledReason](current.symbol, t.mode[this.mode])}</p>`
         : nothing}
-      ${renderOrderForm(this.form, current)} ${renderReview(this.form)}
+      ${this.account.renderSummary()}
+      ${renderOrderForm(this.form, current, { afterPrice: this.account.renderPriceWarning(), afterAmount: this.account.renderSizing() })}
+      ${renderReview(this.form)}
       ${renderOutcome({ form: this.form, tracker: this.tracker, cancelling: this.orders.cancelling, cancel: (target, symbol) => void this.orders.cancelOrder(target, symbol) })}
       ${this.leverage.render(off)} ${this.orders.render(current)}
     `;

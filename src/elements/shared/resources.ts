@@ -17,6 +17,8 @@ import {
 } from '../../client/kucoin/market.js';
 import type { MarginOrder, MarginTradeType } from '../../client/kucoin/orders.js';
 import { getOpenOrders, getOrderByOrderId, getSymbolsWithOpenOrder } from '../../client/kucoin/orders.js';
+import { bitmartIsolatedAccount, kucoinCrossAccount, kucoinIsolatedAccount, type AccountResourceSpec } from '../../client/account-resources.js';
+import { getMarginRiskLimit, type CrossMarginRiskLimit, type IsolatedMarginRiskLimit } from '../../client/kucoin/debit.js';
 import type { Transport } from '../../client/transport.js';
 import type { BorrowLimits, BorrowRepayVenue, MarginMode } from '../../client/venue.js';
 import { resource, resourceFamily, type Resource } from './resource.js';
@@ -80,6 +82,37 @@ export const marginOrder = resourceFamily(
   (p: { orderId: string; symbol: string }) => `${p.symbol}:${p.orderId}`,
   (transport, p, signal): Promise<MarginOrder> => getOrderByOrderId(transport, p, { signal }),
   { ttlMs: 0 },
+);
+
+/** An account resource family from its client spec (`client/account-resources.ts`): balances move with every fill, so polled, never cached long. */
+/* @__NO_SIDE_EFFECTS__ */
+const accountFamily = <Q, T>(spec: AccountResourceSpec<Q, T>) => resourceFamily(spec.prefix, spec.keyOf, spec.load, { ttlMs: 1_000, minIntervalMs: 1_000 });
+
+/** `GET /api/v3/margin/accounts`: available, liability and debt ratio of the cross account (`MARGIN_V2`: the HF one). */
+export const crossAccount = accountFamily(kucoinCrossAccount);
+
+/** `GET /api/v3/isolated/accounts`: one pair's (or every pair's) isolated account. */
+export const isolatedAccount = accountFamily(kucoinIsolatedAccount);
+
+/** BitMart `GET /spot/v1/margin/isolated/account`: one pair's wallet, what it owes and its risk rate. */
+export const bitmartAccount = accountFamily(bitmartIsolatedAccount);
+
+/** `GET /api/v3/margin/currencies` for one cross currency: `buyMaxAmount` (available + what may still be borrowed), `precision`. */
+export const crossRiskLimit = resourceFamily(
+  'kucoin:risk-limit:cross',
+  (currency: string) => currency,
+  async (transport, currency, signal): Promise<CrossMarginRiskLimit | undefined> =>
+    (await getMarginRiskLimit(transport, { currency }, { signal })).find((l) => l.currency === currency),
+  { ttlMs: 1_000 },
+);
+
+/** `GET /api/v3/margin/currencies` for one isolated pair: `baseMaxBuyAmount`, `quoteMaxBuyAmount`, precisions. */
+export const isolatedRiskLimit = resourceFamily(
+  'kucoin:risk-limit:isolated',
+  (symbol: string) => symbol,
+  async (transport, symbol, signal): Promise<IsolatedMarginRiskLimit | undefined> =>
+    (await getMarginRiskLimit(transport, { isIsolated: true, symbol }, { signal })).find((l) => l.symbol === symbol),
+  { ttlMs: 1_000 },
 );
 
 
