@@ -329,10 +329,10 @@ describe('element fuzz: every numeric field, typed into the real inputs', functi
       el = await fixture<MarginLendingMarket>(html`<margin-lending-market locale="en-US"></margin-lending-market>`);
       await until(() => q(el, '[data-action="lend"][data-currency="USDT"]'), 'the market never loaded');
     });
-    const submit = () => q<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
+    const submit = () => q<HTMLButtonElement>(el, 'section[part~="form"] [part~="submit"]')!.click();
     async function openLend(): Promise<void> {
-      if (!q(el, '[part~="action-panel"]')) q(el, '[data-action="lend"][data-currency="USDT"]')!.click();
-      await until(() => q(el, '[part~="action-panel"] #size'), 'no lend panel');
+      if (!q(el, 'section[part~="form"]')) q(el, '[data-action="lend"][data-currency="USDT"]')!.click();
+      await until(() => q(el, 'section[part~="form"] #size'), 'no lend panel');
     }
     // "Get Loan Market": increment and minimum 1 for USDT; rates 0.5 %..32 % in steps of 0.01 %.
     const rateValid = validOnGrid('0.01', 50n, 3200n).map((v) => ({ text: v.text, sends: new Decimal(v.text).div(100).toFixed() }));
@@ -383,7 +383,7 @@ describe('element fuzz: every numeric field, typed into the real inputs', functi
       q(el, '#tab-orders')!.click();
       await until(() => q(el, `[data-action="redeem"][data-order="${orderNo}"]`), 'the orders tab never listed the purchase');
       const openRedeem = async () => {
-        if (!q(el, '[part~="action-panel"]')) q(el, `[data-action="redeem"][data-order="${orderNo}"]`)!.click();
+        if (!q(el, 'section[part~="form"]')) q(el, `[data-action="redeem"][data-order="${orderNo}"]`)!.click();
         await until(() => text(el, '#size-hint').startsWith('Up to'), 'no holding');
       };
       const values = oneOf(

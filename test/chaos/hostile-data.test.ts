@@ -197,14 +197,14 @@ describe('hostile venue data renders as text in every element', function () {
     await until(() => q(el, '[data-action="lend"][data-currency="USDT"]'), 'the market never loaded');
     await until(() => deepText(el).includes('<svg onload='), 'no hostile currency row');
     q(el, '[data-action="lend"][data-currency="USDT"]')!.click();
-    await until(() => q(el, '[part~="action-panel"] #size'), 'no lend panel');
+    await until(() => q(el, '[part~="form"] #size'), 'no lend panel');
     await typeInto(el, '#size', '10');
     await typeInto(el, '#rate', '8.5');
     const refused = outcomeOf(el, 'margin-purchased').then(
       () => 'purchased',
       (error: Error) => error.message,
     );
-    q<HTMLButtonElement>(el, '[part~="submit-button"]')!.click();
+    q<HTMLButtonElement>(el, 'section[part~="form"] [part~="submit"]')!.click();
     expect(await refused).to.match(/^margin-error: .*<img src=x onerror=/);
     await drain(el);
     await letPayloadsFire();
