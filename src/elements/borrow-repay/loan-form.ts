@@ -13,7 +13,7 @@ import { symbolCurrencies, type LoanDraft } from './loan-draft.js';
 import { outcomeText } from './loan-outcome.js';
 import type { LoanTarget } from './loan-target.js';
 import { borrowRepayStrings as t, describeLoanViolation } from './strings.js';
-import { maySubmit, type SubmissionPhase } from './submission.js';
+import { maySubmit, type LoanPhase } from './loan-submission.js';
 
 export interface LoanFormView {
   target: LoanTarget;
@@ -24,7 +24,7 @@ export interface LoanFormView {
   timeInForce: TimeInForce;
   limits: BorrowLimits | undefined;
   draft: LoanDraft;
-  phase: SubmissionPhase;
+  phase: LoanPhase;
   /** Why the button cannot be pressed now (invalid input is explained on the field instead). */
   block: string | undefined;
   locale: string | undefined;

@@ -8,7 +8,7 @@ import { describeError } from '../shared/describe-error.js';
 import type { MarginLoanDetail } from './events.js';
 import type { LoanTarget } from './loan-target.js';
 import { borrowRepayStrings as t } from './strings.js';
-import type { SubmissionPhase } from './submission.js';
+import type { LoanPhase } from './loan-submission.js';
 
 export type OutcomeTone = 'good' | 'bad' | '';
 
@@ -19,22 +19,23 @@ export function recordActualSize(record: LoanRecord): Decimal {
 }
 
 /** The words for a phase; `amount` formats an amount for the locale and the currency's precision. */
-export function outcomeText(phase: SubmissionPhase, amount: (value: Decimal | string) => string): { text: string; tone: OutcomeTone } {
+export function outcomeText(phase: LoanPhase, amount: (value: Decimal | string) => string): { text: string; tone: OutcomeTone } {
   const o = t.outcome;
   if (phase.kind === 'idle') return { text: '', tone: '' };
-  const currency = phase.request.currency;
-  const asked = amount(phase.request.amount);
+  const { action, request } = phase.intent;
+  const currency = request.currency;
+  const asked = amount(request.amount);
   switch (phase.kind) {
     case 'vetoed':
       return { text: o.vetoed, tone: '' };
     case 'sending':
-      return { text: o.sending(phase.action, asked, currency), tone: '' };
+      return { text: o.sending(action, asked, currency), tone: '' };
     case 'succeeded': {
-      const { outcome } = phase;
+      const outcome = phase.answer;
       const actual = amount(outcome.actualSize);
       const id = outcome.orderId;
       const partial = !outcome.actualSize.eq(outcome.requested);
-      if (phase.action === 'borrow') {
+      if (action === 'borrow') {
         return { text: partial ? o.borrowedPart(actual, asked, currency, id) : o.borrowed(actual, currency, id), tone: 'good' };
       }
       return { text: partial ? o.repaidPart(actual, asked, currency, id) : o.repaid(actual, currency, id), tone: 'good' };
@@ -42,27 +43,27 @@ export function outcomeText(phase: SubmissionPhase, amount: (value: Decimal | st
     case 'failed':
       return { text: o.failed(describeError(phase.error)), tone: 'bad' };
     case 'checking':
-      return { text: o.checking(phase.action), tone: '' };
+      return { text: o.checking(action), tone: '' };
     case 'found':
-      return { text: o.found(phase.action, amount(recordActualSize(phase.record)), currency, phase.record.id), tone: 'good' };
+      return { text: o.found(action, amount(recordActualSize(phase.record)), currency, phase.record.id), tone: 'good' };
     case 'not-found':
-      return { text: o.notFound(phase.action), tone: 'bad' };
+      return { text: o.notFound(action), tone: 'bad' };
     case 'unresolved':
       return { text: o.unresolved(describeError(phase.lookupError)), tone: 'bad' };
   }
 }
 
 /** The `margin-borrowed` / `margin-repaid` detail of a loan that went through (answered, or found in the history). */
-export function loanDetail(target: LoanTarget, phase: Extract<SubmissionPhase, { kind: 'succeeded' | 'found' }>): MarginLoanDetail {
+export function loanDetail(target: LoanTarget, phase: Extract<LoanPhase, { kind: 'succeeded' | 'found' }>): MarginLoanDetail {
   const found = phase.kind === 'found';
   return {
     venue: target.exchange,
     marginMode: target.marginMode,
     ...(target.symbol ? { symbol: target.symbol } : {}),
-    currency: phase.request.currency,
-    orderId: found ? phase.record.id : phase.outcome.orderId,
-    requested: phase.request.amount,
-    actualSize: (found ? recordActualSize(phase.record) : phase.outcome.actualSize).toString(),
+    currency: phase.intent.request.currency,
+    orderId: found ? phase.record.id : phase.answer.orderId,
+    requested: phase.intent.request.amount,
+    actualSize: (found ? recordActualSize(phase.record) : phase.answer.actualSize).toString(),
     foundInHistory: found,
   };
 }

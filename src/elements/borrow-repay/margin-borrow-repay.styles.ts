@@ -3,22 +3,11 @@ import { css } from 'lit';
 /** The panel's own layout; fields, buttons, tabs, tables, badges and skeletons come from the shared styles. */
 export default css`
   :host {
-    display: block;
     --_gap: var(--_space);
   }
   .panel {
-    display: grid;
     gap: calc(var(--_gap) * 2);
     padding: calc(var(--_gap) * 2);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: var(--_gap);
   }
   h2,
   h3 {

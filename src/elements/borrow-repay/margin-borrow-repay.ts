@@ -8,6 +8,7 @@ import type { Venue } from '../../core/endpoints.js';
 import { formatDecimal } from '../../core/format.js';
 import { renderStaleBadge } from '../shared/blocks/status.js';
 import { describeError } from '../shared/describe-error.js';
+import { SubmissionController } from '../shared/controllers/submission-controller.js';
 import { MarginBeforeSubmitEvent } from '../shared/events.js';
 import { MarginKitElement } from '../shared/margin-element.js';
 import { PollController } from '../shared/poll-controller.js';
@@ -19,11 +20,11 @@ import { checkLoanDraft, type LoanDraft } from './loan-draft.js';
 import { renderLoanForm } from './loan-form.js';
 import { LoanHistory } from './loan-history.js';
 import { loanDetail } from './loan-outcome.js';
+import { loanPorts, type LoanPhase } from './loan-submission.js';
 import { loanParams } from './loan-params.js';
 import { effectiveCurrency, effectiveMode, TargetResolver, type LoanTarget } from './loan-target.js';
 import styles from './margin-borrow-repay.styles.js';
 import { borrowRepayStrings as t, describeLoanViolation } from './strings.js';
-import { LoanSubmitter, type SubmissionPhase } from './submission.js';
 
 /** `poll-interval="0"`: load once, then only after an action or a Retry. */
 const NO_POLL_MS = 24 * 3_600_000;
@@ -118,7 +119,6 @@ export class MarginBorrowRepay extends MarginKitElement {
   /** Errors show once the trader typed or tried to send, not on an empty new form. */
   @state() private amountTouched = false;
   @state() private timeInForce: TimeInForce = 'IOC';
-  @state() private phase: SubmissionPhase = { kind: 'idle' };
 
   private readonly targets = new TargetResolver();
   private target: LoanTarget | undefined;
@@ -136,15 +136,19 @@ export class MarginBorrowRepay extends MarginKitElement {
     reportError: (error, action) => this.reportError(error, action),
   });
 
-  private readonly submitter = new LoanSubmitter({
-    send: (action, request) => {
-      const venue = this.activeTarget!.venue;
-      return action === 'borrow' ? venue.borrow(request) : venue.repay(request);
-    },
-    lookUp: (action, request, since) => this.activeTarget!.venue.findOperation(action, request, since),
-    now: () => Date.now(),
-    onChange: (phase) => this.onPhase(phase),
-  });
+  private readonly submitter = new SubmissionController(
+    this,
+    loanPorts(
+      {
+        send: ({ action, request }, signal) => {
+          const venue = this.activeTarget!.venue;
+          return action === 'borrow' ? venue.borrow(request, { signal }) : venue.repay(request, { signal });
+        },
+        find: ({ action, request }, since, signal) => this.activeTarget!.venue.findOperation(action, request, since, { signal }),
+      },
+      { onChange: (phase) => this.onPhase(phase) },
+    ),
+  );
 
   private readonly riskTask = new Task(this, {
     task: async ([client, exchange, marginMode, symbol], { signal }): Promise<RiskInfo | typeof initialState> => {
@@ -209,28 +213,27 @@ export class MarginBorrowRepay extends MarginKitElement {
     this.limitsFailing = failing;
   }
 
-  private onPhase(phase: SubmissionPhase): void {
-    this.phase = phase;
+  private onPhase(phase: LoanPhase): void {
     const target = this.activeTarget;
     if (!target) return;
     if (phase.kind === 'succeeded' || phase.kind === 'found') {
       const detail = loanDetail(target, phase);
-      this.dispatchEvent(phase.action === 'borrow' ? new MarginBorrowedEvent(detail) : new MarginRepaidEvent(detail));
+      this.dispatchEvent(phase.intent.action === 'borrow' ? new MarginBorrowedEvent(detail) : new MarginRepaidEvent(detail));
       this.amountText = '';
       this.amountTouched = false;
       this.limitsPoll.refresh();
       this.history.reload();
     } else if (phase.kind === 'failed' || phase.kind === 'not-found') {
-      this.reportError(phase.error, phase.action);
+      this.reportError(phase.error, phase.intent.action);
       if (phase.kind === 'failed') this.limitsPoll.refresh();
     } else if (phase.kind === 'unresolved') {
-      this.reportError(phase.lookupError, `check-${phase.action}`);
+      this.reportError(phase.lookupError, `check-${phase.intent.action}`);
     }
   }
 
   /** Why the button cannot be pressed now, or undefined when it can (invalid input is explained on the field). */
   private submitBlock(): string | undefined {
-    const phase = this.phase;
+    const phase = this.submitter.phase;
     if (phase.kind === 'checking' || phase.kind === 'unresolved') return t.form.waitForCheck;
     if (phase.kind === 'sending') return undefined;
     if (!this.limits) return this.limitsPoll.state.error !== undefined ? describeError(this.limitsPoll.state.error) : t.form.notReady;
@@ -272,11 +275,16 @@ export class MarginBorrowRepay extends MarginKitElement {
     const action = this.action;
     const params = loanParams(target.exchange, target.marginMode, action, draft.request);
     this.activeTarget = target;
-    void this.submitter.submit(action, draft.request, () => {
-      const before = new MarginBeforeSubmitEvent({ venue: target.exchange, action, params });
-      this.dispatchEvent(before);
-      return !before.defaultPrevented;
-    });
+    void this.submitter.submit(
+      { action, request: draft.request },
+      {
+        confirm: () => {
+          const before = new MarginBeforeSubmitEvent({ venue: target.exchange, action, params });
+          this.dispatchEvent(before);
+          return !before.defaultPrevented;
+        },
+      },
+    );
   };
 
   private readonly onCheckAgain = (): void => void this.submitter.recheck();
@@ -302,7 +310,7 @@ export class MarginBorrowRepay extends MarginKitElement {
     const target = [mode === 'isolated' ? this.symbol : '', effectiveCurrency(this)].filter(Boolean).join(' · ');
     const venueName = t.venue[this.exchange as Venue] ?? this.exchange;
     return html`
-      <section class="panel" part="base" aria-labelledby="title">
+      <section class="panel box" part="base" aria-labelledby="title">
         <header part="header">
           <h2 id="title" part="title">${t.title}</h2>
           <span class="subtitle">${t.subtitle(venueName, t.mode[mode], target)}</span>
@@ -320,7 +328,8 @@ export class MarginBorrowRepay extends MarginKitElement {
     return html`
       ${renderLimits({ currency: target.currency, state: this.limitsPoll.state, limits: this.limits, locale, amount, retry: this.retryLimits })}
       ${target.exchange === 'kucoin'
-        ? renderRisk({ pending: status === TaskStatus.PENDING, failed: status === TaskStatus.ERROR, risk: this.riskTask.value }, locale)
+        ? // Not run yet (a server render) reads as loading: the browser's first render runs it, and hydration needs both alike.
+          renderRisk({ pending: status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && !this.hasUpdated), failed: status === TaskStatus.ERROR, risk: this.riskTask.value }, locale)
         : ''}
       ${renderLoanForm({
         target,
@@ -330,7 +339,7 @@ export class MarginBorrowRepay extends MarginKitElement {
         timeInForce: this.timeInForce,
         limits: this.limits,
         draft: this.draft,
-        phase: this.phase,
+        phase: this.submitter.phase,
         block: this.submitBlock(),
         locale,
         places: this.places,

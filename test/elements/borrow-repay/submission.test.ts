@@ -4,7 +4,9 @@ import { ExchangeError, NetworkError, TimeoutError } from '../../../src/client/e
 import type { LoanAction, LoanOutcome, LoanRecord, LoanRequest } from '../../../src/client/venue.js';
 import { Decimal } from '../../../src/core/decimal.js';
 import { loanParams } from '../../../src/elements/borrow-repay/loan-params.js';
-import { LoanSubmitter, maySubmit, type SubmissionPhase } from '../../../src/elements/borrow-repay/submission.js';
+import { loanPorts, maySubmit, type LoanIntent, type LoanPhase } from '../../../src/elements/borrow-repay/loan-submission.js';
+import { Submitter } from '../../../src/elements/shared/controllers/submitter.js';
+import { FakeClock } from '../../helpers/fake-clock.js';
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -27,40 +29,58 @@ const flush = async () => {
 };
 
 const request: LoanRequest & { amount: string } = { currency: 'BTC', amount: '0.5' };
+const borrow: LoanIntent = { action: 'borrow', request };
+const repay: LoanIntent = { action: 'repay', request };
 const outcome = (id: string): LoanOutcome => ({ orderId: id, requested: new Decimal('0.5'), actualSize: new Decimal('0.5') });
 const record = (id: string): LoanRecord => ({ id, action: 'borrow', currency: 'BTC', amount: new Decimal('0.5'), time: 1 });
 
-/** A submitter whose venue calls the test settles by hand (no second look-up unless asked). */
-function harness(recheckDelaysMs: number[] = []) {
+/**
+ * The panel's submitter (the kit's one submitter over the loan ports) whose venue calls the test
+ * settles by hand, on a fake clock: look-ups at `lookupAtMs` after the outcome became unknown.
+ */
+function harness(lookupAtMs: number[] = [0]) {
+  const clock = new FakeClock();
   const sends: Array<Deferred<LoanOutcome>> = [];
   const lookUps: Array<Deferred<LoanRecord | undefined>> = [];
-  const phases: SubmissionPhase[] = [];
-  const sleeps: number[] = [];
-  const submitter = new LoanSubmitter({
-    send: () => {
-      const d = deferred<LoanOutcome>();
-      sends.push(d);
-      return d.promise;
-    },
-    lookUp: () => {
-      const d = deferred<LoanRecord | undefined>();
-      lookUps.push(d);
-      return d.promise;
-    },
-    now: () => 1_000,
-    onChange: (phase) => phases.push(phase),
-    recheckDelaysMs,
-    sleep: async (ms) => void sleeps.push(ms),
-  });
-  return { submitter, sends, lookUps, phases, sleeps, kinds: () => phases.map((p) => p.kind) };
+  const lookUpAt: number[] = [];
+  const phases: LoanPhase[] = [];
+  let unknownAt = 0;
+  const submitter = new Submitter(
+    loanPorts(
+      {
+        send: () => {
+          const d = deferred<LoanOutcome>();
+          sends.push(d);
+          return d.promise;
+        },
+        find: () => {
+          lookUpAt.push(clock.now() - unknownAt);
+          const d = deferred<LoanRecord | undefined>();
+          lookUps.push(d);
+          return d.promise;
+        },
+      },
+      {
+        now: () => 1_000,
+        clock,
+        lookupAtMs,
+        onChange: (phase) => {
+          if (phase.kind === 'checking' && phase.attempts === 0) unknownAt = clock.now();
+          phases.push(phase);
+        },
+      },
+    ),
+  );
+  const kinds = () => phases.map((p) => p.kind).filter((k, i, all) => k !== all[i - 1]);
+  return { submitter, sends, lookUps, lookUpAt, phases, clock, kinds };
 }
 
 describe('submission: a loan is never sent twice', () => {
   it('one click, one request: clicks while in flight send nothing', async () => {
     const h = harness();
-    const first = h.submitter.submit('borrow', request);
-    expect(await h.submitter.submit('borrow', request)).to.equal(false);
-    expect(await h.submitter.submit('repay', request)).to.equal(false);
+    const first = h.submitter.submit(borrow);
+    expect(await h.submitter.submit(borrow)).to.equal(false);
+    expect(await h.submitter.submit(repay)).to.equal(false);
     expect(h.sends).to.have.length(1);
     h.sends[0]!.resolve(outcome('a'));
     expect(await first).to.equal(true);
@@ -70,14 +90,14 @@ describe('submission: a loan is never sent twice', () => {
 
   it('a veto sends nothing', async () => {
     const h = harness();
-    expect(await h.submitter.submit('borrow', request, () => false)).to.equal(false);
+    expect(await h.submitter.submit(borrow, { confirm: () => false })).to.equal(false);
     expect(h.sends).to.have.length(0);
     expect(h.kinds()).to.deep.equal(['vetoed']);
   });
 
   it('a refusal (the venue answered) is final: nothing to look up', async () => {
     const h = harness();
-    const done = h.submitter.submit('borrow', request);
+    const done = h.submitter.submit(borrow);
     h.sends[0]!.reject(new ExchangeError({ venue: 'kucoin', code: '130202', message: 'limit', status: 400 }));
     await done;
     expect(h.kinds()).to.deep.equal(['sending', 'failed']);
@@ -86,11 +106,11 @@ describe('submission: a loan is never sent twice', () => {
 
   it('an unknown outcome is looked up before another may be sent; found means it went through', async () => {
     const h = harness();
-    const done = h.submitter.submit('borrow', request);
+    const done = h.submitter.submit(borrow);
     h.sends[0]!.reject(new NetworkError('lost'));
     await flush();
     expect(h.submitter.phase.kind).to.equal('checking');
-    expect(await h.submitter.submit('borrow', request)).to.equal(false);
+    expect(await h.submitter.submit(borrow)).to.equal(false);
     expect(h.sends).to.have.length(1);
     h.lookUps[0]!.resolve(record('x'));
     await done;
@@ -101,16 +121,17 @@ describe('submission: a loan is never sent twice', () => {
 
   it('a failed look-up leaves it unresolved until checked again', async () => {
     const h = harness();
-    const done = h.submitter.submit('borrow', request);
+    const done = h.submitter.submit(borrow);
     h.sends[0]!.reject(new TimeoutError(10));
     await flush();
     h.lookUps[0]!.reject(new NetworkError('still down'));
     await done;
     expect(h.submitter.phase.kind).to.equal('unresolved');
-    expect(await h.submitter.submit('borrow', request)).to.equal(false);
+    expect(await h.submitter.submit(borrow)).to.equal(false);
     h.submitter.reset(); // a form change does not clear an unknown outcome
     expect(h.submitter.phase.kind).to.equal('unresolved');
     const again = h.submitter.recheck();
+    await flush();
     h.lookUps[1]!.resolve(undefined);
     await again;
     expect(h.kinds().slice(-2)).to.deep.equal(['checking', 'not-found']);
@@ -119,10 +140,10 @@ describe('submission: a loan is never sent twice', () => {
 
   it('a look-up that finds an operation this panel already knew found an older one: not found', async () => {
     const h = harness();
-    const first = h.submitter.submit('borrow', request);
+    const first = h.submitter.submit(borrow);
     h.sends[0]!.resolve(outcome('known'));
     await first;
-    const second = h.submitter.submit('borrow', request);
+    const second = h.submitter.submit(borrow);
     h.sends[1]!.reject(new NetworkError('lost'));
     await flush();
     h.lookUps[0]!.resolve(record('known'));
@@ -131,70 +152,76 @@ describe('submission: a loan is never sent twice', () => {
   });
 
   it('nothing found at once: looks again after each pause before saying it did not go through', async () => {
-    const h = harness([1_500, 3_000]);
-    const done = h.submitter.submit('borrow', request);
+    const h = harness([0, 1_500, 4_500]);
+    const done = h.submitter.submit(borrow);
     h.sends[0]!.reject(new TimeoutError(10));
     await flush();
     h.lookUps[0]!.resolve(undefined);
-    await flush();
+    await h.clock.advance(1_500);
     expect(h.submitter.phase.kind).to.equal('checking');
     // the request landed late: the second look-up finds it
     h.lookUps[1]!.resolve(record('late'));
     await done;
-    expect(h.sleeps).to.deep.equal([1_500]);
+    expect(h.lookUpAt).to.deep.equal([0, 1_500]);
     expect(h.kinds()).to.deep.equal(['sending', 'checking', 'found']);
 
-    const h2 = harness([1_500, 3_000]);
-    const done2 = h2.submitter.submit('borrow', request);
+    const h2 = harness([0, 1_500, 4_500]);
+    const done2 = h2.submitter.submit(borrow);
     h2.sends[0]!.reject(new TimeoutError(10));
     for (let i = 0; i < 3; i += 1) {
-      await flush();
+      await h2.clock.advance(i === 0 ? 0 : 3_000);
       h2.lookUps[i]!.resolve(undefined);
     }
     await done2;
-    expect(h2.sleeps).to.deep.equal([1_500, 3_000]);
+    expect(h2.lookUpAt).to.deep.equal([0, 1_500, 4_500]);
     expect(h2.lookUps).to.have.length(3);
     expect(h2.submitter.phase.kind).to.equal('not-found');
   });
 
   it('by default the history is searched four times over 9.5 s before "not found"', async () => {
-    const sleeps: number[] = [];
-    let lookUps = 0;
-    const submitter = new LoanSubmitter({
-      send: async () => {
-        throw new NetworkError('lost');
-      },
-      lookUp: async () => {
-        lookUps += 1;
-        return undefined;
-      },
-      now: () => 0,
-      onChange: () => {},
-      sleep: async (ms) => void sleeps.push(ms),
-    });
-    await submitter.submit('borrow', request);
-    expect(sleeps).to.deep.equal([1_500, 3_000, 5_000]);
-    expect(lookUps).to.equal(4);
+    const clock = new FakeClock();
+    const start = clock.now();
+    const lookUpAt: number[] = [];
+    const submitter = new Submitter(
+      loanPorts(
+        {
+          send: async () => {
+            throw new NetworkError('lost');
+          },
+          find: async () => {
+            lookUpAt.push(clock.now() - start);
+            return undefined;
+          },
+        },
+        { now: () => 0, clock },
+      ),
+    );
+    const done = submitter.submit(borrow);
+    await clock.advance(10_000);
+    await done;
+    expect(lookUpAt).to.deep.equal([0, 1_500, 4_500, 9_500]);
     expect(submitter.phase.kind).to.equal('not-found');
   });
 
   it('the look-up gets the time taken before the request was sent', async () => {
     const calls: number[] = [];
-    let clock = 5_000;
-    const submitter = new LoanSubmitter({
-      send: async () => {
-        clock += 7_000;
-        throw new NetworkError('lost');
-      },
-      lookUp: async (_a, _r, since) => {
-        calls.push(since);
-        return undefined;
-      },
-      now: () => clock,
-      onChange: () => {},
-      recheckDelaysMs: [],
-    });
-    await submitter.submit('borrow', request);
+    let wall = 5_000;
+    const submitter = new Submitter(
+      loanPorts(
+        {
+          send: async () => {
+            wall += 7_000;
+            throw new NetworkError('lost');
+          },
+          find: async (_intent, since) => {
+            calls.push(since);
+            return undefined;
+          },
+        },
+        { now: () => wall, clock: new FakeClock(), lookupAtMs: [0] },
+      ),
+    );
+    await submitter.submit(borrow);
     expect(calls).to.deep.equal([5_000]);
   });
 
@@ -219,27 +246,29 @@ describe('submission: a loan is never sent twice', () => {
         let pendingLookUp: Deferred<LoanRecord | undefined> | undefined;
         let sends = 0;
         let lastApplied: string | undefined;
-        const submitter = new LoanSubmitter({
-          send: () => {
-            expect(pendingSend, 'a second request while one is in flight').to.equal(undefined);
-            sends += 1;
-            pendingSend = deferred();
-            return pendingSend.promise;
-          },
-          lookUp: () => {
-            pendingLookUp = deferred();
-            return pendingLookUp.promise;
-          },
-          now: () => 0,
-          onChange: () => {},
-          recheckDelaysMs: [10],
-          sleep: async () => {},
-        });
+        const clock = new FakeClock();
+        const submitter = new Submitter(
+          loanPorts(
+            {
+              send: () => {
+                expect(pendingSend, 'a second request while one is in flight').to.equal(undefined);
+                sends += 1;
+                pendingSend = deferred();
+                return pendingSend.promise;
+              },
+              find: () => {
+                pendingLookUp = deferred();
+                return pendingLookUp.promise;
+              },
+            },
+            { now: () => 0, clock, lookupAtMs: [0, 10] },
+          ),
+        );
         for (const c of commands) {
           const before = submitter.phase;
           const sendsBefore = sends;
           if (c.type === 'click') {
-            void submitter.submit('borrow', request, () => !c.veto);
+            void submitter.submit(borrow, { confirm: () => !c.veto });
             await flush();
             // one click = one request when idle (unless vetoed); none otherwise
             const expected = maySubmit(before) && !c.veto ? 1 : 0;
@@ -265,7 +294,7 @@ describe('submission: a loan is never sent twice', () => {
             pendingLookUp = undefined;
             if (c.how === 'ok') d.resolve(lastApplied ? record(lastApplied) : undefined);
             else d.reject(new NetworkError('down'));
-            await flush();
+            await clock.advance(10);
           } else if (c.type === 'recheck') {
             void submitter.recheck();
             await flush();

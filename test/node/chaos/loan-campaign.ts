@@ -1,5 +1,5 @@
 /**
- * The borrow/repay half of the fault campaign: panels (each one `LoanSubmitter`, wired as
+ * The borrow/repay half of the fault campaign: panels (each one `Submitter` with the loan ports, wired as
  * <margin-borrow-repay> wires it to the client's venue interface) on KuCoin cross, KuCoin isolated
  * and BitMart isolated send loans checked by the panel's pure `checkLoanDraft`, under the same
  * faults as the orders. Loans carry no idempotency key, so a duplicate would be a second loan of
@@ -10,7 +10,8 @@ import { RateLimitError, isMarginKitError } from '../../../src/client/errors.js'
 import type { BorrowLimits, BorrowRepayVenue, LoanAction } from '../../../src/client/venue.js';
 import { Decimal } from '../../../src/core/decimal.js';
 import { checkLoanDraft } from '../../../src/elements/borrow-repay/loan-draft.js';
-import { LoanSubmitter, type SubmissionPhase } from '../../../src/elements/borrow-repay/submission.js';
+import { loanPorts, type LoanPhase } from '../../../src/elements/borrow-repay/loan-submission.js';
+import { Submitter } from '../../../src/elements/shared/controllers/submitter.js';
 import type { FaultRule } from '../../../src/sandbox/index.js';
 import { CHAOS_SECRETS, type CampaignCounts, type ChaosStack } from './stack.js';
 
@@ -108,12 +109,12 @@ function amountText(panel: Panel, action: LoanAction, i: number, kind: Kind): st
 }
 
 async function runPanel(venue: BorrowRepayVenue, index: number, panel: Panel, limits: BorrowLimits, options: LoanCampaignOptions): Promise<LoanOutcome[]> {
-  const submitter = new LoanSubmitter({
-    send: (action, request) => (action === 'borrow' ? venue.borrow(request) : venue.repay(request)),
-    lookUp: (action, request, since) => venue.findOperation(action, request, since),
-    now: () => Date.now(),
-    onChange: () => {},
-  });
+  const submitter = new Submitter(
+    loanPorts({
+      send: ({ action, request }, signal) => (action === 'borrow' ? venue.borrow(request, { signal }) : venue.repay(request, { signal })),
+      find: ({ action, request }, since, signal) => venue.findOperation(action, request, since, { signal }),
+    }),
+  );
   const outcomes: LoanOutcome[] = [];
   for (let i = 0; i < options.submitsPerPanel; i += 1) {
     const action: LoanAction = i % 2 === 0 ? 'borrow' : 'repay';
@@ -127,7 +128,7 @@ async function runPanel(venue: BorrowRepayVenue, index: number, panel: Panel, li
     }
     let outcome: LoanOutcome = { ...base, final: 'unknown' };
     for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
-      if (!(await submitter.submit(action, draft.request))) throw new Error(`panel ${index}: a submit was refused while settled`);
+      if (!(await submitter.submit({ action, request: draft.request }))) throw new Error(`panel ${index}: a submit was refused while settled`);
       for (let n = 0; submitter.phase.kind === 'unresolved' && n < options.maxRechecks; n += 1) {
         await sleep(50);
         await submitter.recheck();
@@ -143,10 +144,10 @@ async function runPanel(venue: BorrowRepayVenue, index: number, panel: Panel, li
   return outcomes;
 }
 
-function summarize(phase: SubmissionPhase): Partial<LoanOutcome> {
+function summarize(phase: LoanPhase): Partial<LoanOutcome> {
   switch (phase.kind) {
     case 'succeeded':
-      return { final: 'placed', confirmedBy: 'answer', id: phase.outcome.orderId, reason: undefined };
+      return { final: 'placed', confirmedBy: 'answer', id: phase.answer.orderId, reason: undefined };
     case 'found':
       return { final: 'placed', confirmedBy: 'lookup', id: phase.record.id, reason: `found after ${describe(phase.error)}` };
     case 'failed':
