@@ -11,6 +11,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -85,15 +87,24 @@ describe('the packed package in a fresh app', () => {
   let app: string;
   let manifest: Manifest;
   const rendered: Record<'plain' | 'configured', Record<string, string>> = { plain: {}, configured: {} };
+  // The configured proxy accepts connections and never answers: every element stays in the
+  // loading state it was rendered in on the server, in Node and in Chromium alike.
+  let silentProxy: Server;
+  let proxyUrl = '';
 
-  before(() => {
+  before(async () => {
+    silentProxy = createServer(() => {});
+    await new Promise<void>((done) => silentProxy.listen(0, '127.0.0.1', done));
+    proxyUrl = `http://127.0.0.1:${(silentProxy.address() as AddressInfo).port}`;
     app = mkdtempSync(join(tmpdir(), 'margin-kit-consumer-'));
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer-app', private: true, type: 'module' }));
     installPackedTarball(app);
     manifest = JSON.parse(readFileSync(join(app, 'node_modules/margin-kit/custom-elements.json'), 'utf8')) as Manifest;
   });
 
-  after(() => {
+  after(async () => {
+    silentProxy?.closeAllConnections();
+    await new Promise((done) => silentProxy?.close(done));
     if (app) rmSync(app, { recursive: true, force: true });
   });
 
@@ -124,7 +135,7 @@ describe('the packed package in a fresh app', () => {
   test('plain Node renders all four elements with @lit-labs/ssr, with and without configure()', () => {
     copyFixture(app, 'ssr.mjs.txt', 'ssr.mjs');
     for (const mode of ['plain', 'configured'] as const) {
-      const out = execFileSync(process.execPath, [join(app, 'ssr.mjs'), mode], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const out = execFileSync(process.execPath, [join(app, 'ssr.mjs'), mode, proxyUrl], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       rendered[mode] = JSON.parse(out) as Record<string, string>;
     }
     for (const tag of TAGS) {
@@ -155,43 +166,47 @@ describe('the packed package in a fresh app', () => {
       await site?.close();
     });
 
-    test("hydrates the server's HTML of all four in place, without a mismatch", async (t) => {
-      if (Object.keys(rendered.plain).length === 0) return t.skip('the SSR test did not run');
-      const page = [
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-        `<script type="importmap">${JSON.stringify({ imports: importMap(app) })}</script></head><body><main>`,
-        ...TAGS.map((tag) => rendered.plain[tag]),
-        '</main>',
-        // Before any module runs: the nodes the parser made from each declarative shadow root.
-        '<script>window.ssrNodes = [...document.querySelectorAll("main > *")].map((el) => el.shadowRoot && el.shadowRoot.lastElementChild);</script>',
-        '<script type="module">',
-        "import '@lit-labs/ssr-client/lit-element-hydrate-support.js';",
-        "import 'margin-kit';",
-        'const elements = [...document.querySelectorAll("main > *")];',
-        'await Promise.all(elements.map((el) => el.updateComplete));',
-        'window.hydration = elements.map((el, i) => ({ tag: el.localName, upgraded: el.hasUpdated === true, kept: window.ssrNodes[i] !== null && el.shadowRoot.lastElementChild === window.ssrNodes[i] && el.shadowRoot.contains(window.ssrNodes[i]) }));',
-        '</script></body></html>',
-      ].join('\n');
-      writeFileSync(join(app, 'index.html'), page);
-      const tab = await browser.newPage();
-      const errors: string[] = [];
-      tab.on('pageerror', (error) => errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
-      tab.on('console', (message) => {
-        // A failed load is reported with its URL by the response listener below.
-        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
+    for (const mode of ['plain', 'configured'] as const) {
+      test(`hydrates the server's HTML of all four in place, without a mismatch (${mode})`, async (t) => {
+        if (Object.keys(rendered[mode]).length === 0) return t.skip('the SSR test did not run');
+        const page = [
+          '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+          `<script type="importmap">${JSON.stringify({ imports: importMap(app) })}</script></head><body><main>`,
+          ...TAGS.map((tag) => rendered[mode][tag]),
+          '</main>',
+          // Before any module runs: the nodes the parser made from each declarative shadow root.
+          '<script>window.ssrNodes = [...document.querySelectorAll("main > *")].map((el) => el.shadowRoot && el.shadowRoot.lastElementChild);</script>',
+          '<script type="module">',
+          "import '@lit-labs/ssr-client/lit-element-hydrate-support.js';",
+          "import { configure } from 'margin-kit';",
+          // In the same synchronous module evaluation as the definitions: before the first update.
+          mode === 'configured' ? `configure({ proxyUrl: ${JSON.stringify(proxyUrl)} });` : '',
+          'const elements = [...document.querySelectorAll("main > *")];',
+          'const settled = await Promise.allSettled(elements.map((el) => el.updateComplete));',
+          'window.hydration = elements.map((el, i) => ({ tag: el.localName, upgraded: el.hasUpdated === true && settled[i].status === "fulfilled", kept: window.ssrNodes[i] !== null && el.shadowRoot.lastElementChild === window.ssrNodes[i] && el.shadowRoot.contains(window.ssrNodes[i]) }));',
+          '</script></body></html>',
+        ].join('\n');
+        writeFileSync(join(app, `${mode}.html`), page);
+        const tab = await browser.newPage();
+        const errors: string[] = [];
+        tab.on('pageerror', (error) => errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
+        tab.on('console', (message) => {
+          // A failed load is reported with its URL by the response listener below.
+          if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
+        });
+        tab.on('response', (response) => {
+          // Chromium asks for /favicon.ico on its own; the page never does.
+          if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+        });
+        await tab.goto(`${site.url}/${mode}.html`, { waitUntil: 'load' });
+        const hydration = await tab
+          .waitForFunction(() => (window as unknown as { hydration?: unknown }).hydration, { timeout: 15_000 })
+          .then((handle) => handle.jsonValue() as Promise<Array<{ tag: string; upgraded: boolean; kept: boolean }>>)
+          .catch(() => []);
+        await tab.close();
+        assert.deepEqual(errors, []);
+        assert.deepEqual(hydration, TAGS.map((tag) => ({ tag, upgraded: true, kept: true })));
       });
-      tab.on('response', (response) => {
-        // Chromium asks for /favicon.ico on its own; the page never does.
-        if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) errors.push(`HTTP ${response.status()}: ${response.url()}`);
-      });
-      await tab.goto(`${site.url}/index.html`, { waitUntil: 'load' });
-      const hydration = await tab
-        .waitForFunction(() => (window as unknown as { hydration?: unknown }).hydration, { timeout: 15_000 })
-        .then((handle) => handle.jsonValue() as Promise<Array<{ tag: string; upgraded: boolean; kept: boolean }>>)
-        .catch(() => []);
-      await tab.close();
-      assert.deepEqual(errors, []);
-      assert.deepEqual(hydration, TAGS.map((tag) => ({ tag, upgraded: true, kept: true })));
-    });
+    }
   });
 });
