@@ -38,12 +38,37 @@ function scan(node: ts.Node, into: Scan = { parts: new Set(), dynamic: 0, identi
       ? node.rawText ?? ''
       : undefined;
   if (text !== undefined) {
-    for (const match of text.matchAll(/\bpart="([^"]*)"/g)) for (const name of match[1]!.split(/\s+/).filter(Boolean)) into.parts.add(name);
-    if (/\bpart=$/.test(text)) into.dynamic += 1;
+    for (const match of text.matchAll(/\bpart="([^"]*)"/g)) add(into, match[1]!);
+  }
+  if (ts.isTemplateExpression(node)) {
+    // `part=${above ? 'error limit' : 'limit'}`: names chosen from literals are read; anything else cannot be.
+    const literals = [node.head, ...node.templateSpans.map((span) => span.literal)];
+    node.templateSpans.forEach((span, i) => {
+      if (!/\bpart=$/.test(literals[i]!.rawText ?? '')) return;
+      const names = partChoices(span.expression);
+      if (names) for (const name of names) add(into, name);
+      else into.dynamic += 1;
+    });
   }
   if (ts.isIdentifier(node)) into.identifiers.add(node.text);
   ts.forEachChild(node, (child) => void scan(child, into));
   return into;
+}
+
+function add(into: Scan, names: string): void {
+  for (const name of names.split(/\s+/).filter(Boolean)) into.parts.add(name);
+}
+
+/** The part names an expression can take when it only chooses between string literals, else undefined. */
+function partChoices(expression: ts.Expression): string[] | undefined {
+  if (ts.isParenthesizedExpression(expression)) return partChoices(expression.expression);
+  if (ts.isStringLiteralLike(expression)) return [expression.text];
+  if (ts.isConditionalExpression(expression)) {
+    const a = partChoices(expression.whenTrue);
+    const b = partChoices(expression.whenFalse);
+    return a && b ? [...a, ...b] : undefined;
+  }
+  return undefined;
 }
 
 const parse = (path: string) => ts.createSourceFile(path, readFileSync(join(SRC, path), 'utf8'), ts.ScriptTarget.Latest, true);
@@ -107,10 +132,10 @@ function renderedParts(file: string, graph: ReturnType<typeof importGraph>, bloc
 }
 
 describe('the part scan reads what it should', () => {
-  test('template parts (several names in one), a dynamic part, and no comment', () => {
-    const source = ts.createSourceFile('x.ts', '/** part="ghost" */ const a = html`<p part="one two">${x}</p><i part=${y}></i>`;', ts.ScriptTarget.Latest, true);
-    const found = scan(source);
-    assert.deepEqual([...found.parts].sort(), ['one', 'two']);
+  test('template parts (several names in one), names chosen from literals, a dynamic part, and no comment', () => {
+    const code = "/** part=\"ghost\" */ const a = html`<p part=\"one two\">${x}</p><b part=${ok ? 'three four' : 'five'}></b><i part=${y}></i>`;";
+    const found = scan(ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true));
+    assert.deepEqual([...found.parts].sort(), ['five', 'four', 'one', 'three', 'two']);
     assert.equal(found.dynamic, 1);
   });
 
