@@ -9,9 +9,8 @@ import { modifyLeverage } from '../../client/kucoin/debit.js';
 import { renderField } from '../shared/blocks/field.js';
 import { MarginBeforeSubmitEvent } from '../shared/events.js';
 import { checkLeverage, type OrderViolation } from './order-draft.js';
-import { describeOrderError } from './order-errors.js';
 import { ticketStrings as t } from './strings.js';
-import { renderNotices, requireClient, TicketPart, type Message } from './ticket-context.js';
+import { renderNotices, reportFailure, requireClient, TicketPart, type Message } from './ticket-context.js';
 
 export class LeverageForm extends TicketPart {
   text = '';
@@ -46,9 +45,7 @@ export class LeverageForm extends TicketPart {
       await modifyLeverage(requireClient(this.ctx).transport, params);
       this.message = { tone: 'info', text: t.leverageSet(this.format.amount(check.value)) };
     } catch (error) {
-      const text = describeOrderError(error);
-      this.message = { tone: 'error', text };
-      this.ctx.emitError(error, 'modify-leverage', text);
+      this.message = reportFailure(this.ctx, error, 'modify-leverage');
     } finally {
       this.busy = false;
       this.changed();

@@ -1,29 +1,16 @@
 import { css } from 'lit';
 
-/** The ticket's own layout; tokens, fields, badges, skeletons, tabs and tables come from the shared element styles. */
+/** The ticket's own layout; tokens, the outer box, fields, badges, skeletons, tabs and tables come from the shared element styles. */
 export default css`
+  /* The outer box and its header row come from the shared layout styles (class="box"). */
   :host {
-    display: block;
     --_gap: var(--_space);
     --_field-bg: var(--_bg);
     max-width: 40rem;
   }
 
-  .ticket {
-    display: grid;
-    gap: var(--_gap);
-    padding: calc(var(--_space) * 1.5);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-
   header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
     justify-content: space-between;
-    gap: var(--_gap);
   }
 
   h2 {
@@ -107,14 +94,6 @@ export default css`
     outline-offset: -2px;
   }
 
-  .segmented .buy:has(input:checked) {
-    color: var(--_buy);
-  }
-
-  .segmented .sell:has(input:checked) {
-    color: var(--_sell);
-  }
-
   input[type='text'],
   select {
     box-sizing: border-box;
@@ -177,7 +156,8 @@ export default css`
     font-variant-numeric: tabular-nums;
   }
 
-  .actions {
+  .actions,
+  .leverage {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_gap);
@@ -264,19 +244,19 @@ export default css`
     margin-block: var(--_space);
   }
 
-  .side-buy {
+  /* A side reads in its color wherever it is named: the checked radio, a table's side cell. */
+  .side-buy,
+  .segmented .buy:has(input:checked) {
     color: var(--_buy);
   }
 
-  .side-sell {
+  .side-sell,
+  .segmented .sell:has(input:checked) {
     color: var(--_sell);
   }
 
   .leverage {
-    display: flex;
-    flex-wrap: wrap;
     align-items: end;
-    gap: var(--_gap);
   }
 
   .leverage > .field {

@@ -261,7 +261,7 @@ export class MarginOrderTicket extends MarginKitElement {
 
   override render(): TemplateResult {
     return html`
-      <section class="ticket" part="base" aria-labelledby="title" aria-busy=${this.form.busy ? 'true' : 'false'}>
+      <section class="box" part="base" aria-labelledby="title" aria-busy=${this.form.busy ? 'true' : 'false'}>
         ${this.renderHeader()} ${this.renderBody()}
       </section>
     `;

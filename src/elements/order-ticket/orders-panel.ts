@@ -26,7 +26,7 @@ import type { OrderTracker } from './order-tracker.js';
 import { PagedList, type Paged } from './paged-list.js';
 import { ticketStrings as t } from './strings.js';
 import type { TicketSymbol } from './symbols.js';
-import { renderNotices, requireClient, TicketPart, type Message, type TicketContext } from './ticket-context.js';
+import { renderNotices, reportFailure, requireClient, TicketPart, type Message, type TicketContext } from './ticket-context.js';
 
 export type OrdersTab = 'open' | 'history' | 'fills';
 const TABS: readonly OrdersTab[] = ['open', 'history', 'fills'];
@@ -133,9 +133,7 @@ export class OrdersPanel extends TicketPart {
     try {
       this.message = { tone: 'info', text: await send(requireClient(this.ctx).transport) };
     } catch (error) {
-      const text = describeOrderError(error);
-      this.message = { tone: 'error', text };
-      this.ctx.emitError(error, action, text);
+      this.message = reportFailure(this.ctx, error, action);
     } finally {
       const next = new Set(this.cancelling);
       next.delete(key);

@@ -10,6 +10,7 @@ import type { MarginTradeType, OrderSide, OrderType } from '../../client/kucoin/
 import type { Decimal } from '../../core/decimal.js';
 import { formatDecimal } from '../../core/format.js';
 import type { MarginMode, OrderApi, OrderViolation } from './order-draft.js';
+import { describeOrderError } from './order-errors.js';
 import { describeOrderViolation, ticketStrings as t } from './strings.js';
 import type { TicketSymbol } from './symbols.js';
 
@@ -54,6 +55,13 @@ function positive(value: Decimal | string | undefined): value is Decimal | strin
 export function renderNotices(message: Message | undefined): TemplateResult {
   return html`<div role="status" class="notice">${message?.tone === 'info' ? message.text : nothing}</div>
     <div role="alert" class="notice">${message?.tone === 'error' ? message.text : nothing}</div>`;
+}
+
+/** A venue call failed: the words the part shows, reported once as `margin-error`. */
+export function reportFailure(ctx: TicketContext, error: unknown, action: string): Message {
+  const text = describeOrderError(error);
+  ctx.emitError(error, action, text);
+  return { tone: 'error', text };
 }
 
 export function requireClient(ctx: TicketContext): MarginConnection {
