@@ -1,134 +1,207 @@
 /**
  * Every word `<margin-borrow-repay>` shows, in one place for translation. Functions take values
- * already formatted for the locale.
+ * already formatted for the locale; each word is read when the element renders, so it follows the
+ * page's locale.
  */
+import { msg, str } from '@lit/localize';
 import type { RuleViolation } from '../../core/rules.js';
 import { describeViolation } from '../shared/strings.js';
 import type { HistoryTab } from './history-query.js';
 import type { LoanRuleName, LoanViolation } from './loan-draft.js';
 
+type LoanAction = 'borrow' | 'repay';
+
 export const borrowRepayStrings = {
-  title: 'Borrow and repay',
+  get title() { return msg('Borrow and repay', { id: 'loan.title' }); },
   venue: { kucoin: 'KuCoin', bitmart: 'BitMart' } as const,
-  mode: { cross: 'cross margin', isolated: 'isolated margin' } as const,
-  subtitle: (venue: string, mode: string, target: string) => `${venue} ${mode} · ${target}`,
+  mode: {
+    get cross() { return msg('cross margin', { id: 'loan.mode.cross' }); },
+    get isolated() { return msg('isolated margin', { id: 'loan.mode.isolated' }); },
+  },
+  subtitle: (venue: string, mode: string, target: string) => msg(str`${venue} ${mode} · ${target}`, { id: 'loan.subtitle' }),
 
   disabled: {
-    bitmartCross: 'BitMart margin loans are isolated only: set margin-mode="isolated".',
-    noSymbol: 'Isolated margin needs a pair: set the symbol attribute.',
-    noCurrency: 'Set the currency attribute.',
-    unknownExchange: (exchange: string) => `Unknown exchange "${exchange}": use kucoin or bitmart.`,
+    get bitmartCross() { return msg('BitMart margin loans are isolated only: set margin-mode="isolated".', { id: 'loan.disabled.bitmartCross' }); },
+    get noSymbol() { return msg('Isolated margin needs a pair: set the symbol attribute.', { id: 'loan.disabled.noSymbol' }); },
+    get noCurrency() { return msg('Set the currency attribute.', { id: 'loan.disabled.noCurrency' }); },
+    unknownExchange: (exchange: string) => msg(str`Unknown exchange "${exchange}": use kucoin or bitmart.`, { id: 'loan.disabled.unknownExchange' }),
   },
 
   limits: {
-    heading: 'Limits',
-    borrowing: 'Borrowing',
-    enabled: 'Enabled',
-    disabled: 'Disabled',
-    disabledBecause: (reason: string) => `Disabled: ${reason}`,
-    min: 'Minimum borrow',
-    max: 'Maximum borrow',
-    borrowable: 'Borrowable now',
-    unit: 'Borrow in multiples of',
-    precision: 'Decimal places',
-    hourlyRate: 'Interest per hour',
-    dailyRate: 'Interest per day',
+    get heading() { return msg('Limits', { id: 'loan.limits.heading' }); },
+    get borrowing() { return msg('Borrowing', { id: 'loan.limits.borrowing' }); },
+    get enabled() { return msg('Enabled', { id: 'loan.limits.enabled' }); },
+    get disabled() { return msg('Disabled', { id: 'loan.limits.disabled' }); },
+    disabledBecause: (reason: string) => msg(str`Disabled: ${reason}`, { id: 'loan.limits.disabledBecause' }),
+    get min() { return msg('Minimum borrow', { id: 'loan.limits.min' }); },
+    get max() { return msg('Maximum borrow', { id: 'loan.limits.max' }); },
+    get borrowable() { return msg('Borrowable now', { id: 'loan.limits.borrowable' }); },
+    get unit() { return msg('Borrow in multiples of', { id: 'loan.limits.unit' }); },
+    get precision() { return msg('Decimal places', { id: 'loan.limits.precision' }); },
+    get hourlyRate() { return msg('Interest per hour', { id: 'loan.limits.hourlyRate' }); },
+    get dailyRate() { return msg('Interest per day', { id: 'loan.limits.dailyRate' }); },
     none: '—',
   },
 
   config: {
-    heading: 'Risk',
-    crossHeading: 'Cross margin risk',
-    isolatedHeading: (symbol: string) => `${symbol} risk`,
-    maxLeverage: 'Maximum leverage',
-    leverage: (value: string) => `${value}×`,
-    warningDebtRatio: 'Warning at debt ratio',
-    liqDebtRatio: 'Liquidation at debt ratio',
-    unavailable: 'Risk settings could not be loaded.',
+    get heading() { return msg('Risk', { id: 'loan.config.heading' }); },
+    get crossHeading() { return msg('Cross margin risk', { id: 'loan.config.crossHeading' }); },
+    isolatedHeading: (symbol: string) => msg(str`${symbol} risk`, { id: 'loan.config.isolatedHeading' }),
+    get maxLeverage() { return msg('Maximum leverage', { id: 'loan.config.maxLeverage' }); },
+    leverage: (value: string) => msg(str`${value}×`, { id: 'loan.config.leverage' }),
+    get warningDebtRatio() { return msg('Warning at debt ratio', { id: 'loan.config.warningDebtRatio' }); },
+    get liqDebtRatio() { return msg('Liquidation at debt ratio', { id: 'loan.config.liqDebtRatio' }); },
+    get unavailable() { return msg('Risk settings could not be loaded.', { id: 'loan.config.unavailable' }); },
   },
 
+  /** The account the loan acts on: available, liability, max borrowable, the Max buttons, a loan found by id. */
+  account: {
+    heading: (currency: string) => msg(str`Account · ${currency}`, { id: 'loan.account.heading' }),
+    get available() { return msg('Available', { id: 'loan.account.available' }); },
+    get liability() { return msg('Liability', { id: 'loan.account.liability' }); },
+    liabilityParts: (principal: string, interest: string) => msg(str`${principal} principal + ${interest} interest`, { id: 'loan.account.liabilityParts' }),
+    get maxBorrow() { return msg('Max borrowable', { id: 'loan.account.maxBorrow' }); },
+    get none() { return msg('—', { id: 'loan.account.none' }); },
+    get max() { return msg('Max', { id: 'loan.account.max' }); },
+    maxBorrowLabel: (amount: string, currency: string) => msg(str`Borrow the most the venue lends now: ${amount} ${currency}`, { id: 'loan.account.maxBorrowLabel' }),
+    maxRepayLabel: (amount: string, currency: string) => msg(str`Repay what is owed, as far as available allows: ${amount} ${currency}`, { id: 'loan.account.maxRepayLabel' }),
+    get nothingToRepay() { return msg('Nothing owed, or nothing available to repay it with.', { id: 'loan.account.nothingToRepay' }); },
+    get nothingToBorrow() { return msg('Nothing more can be borrowed now: the limit is reached.', { id: 'loan.account.nothingToBorrow' }); },
+    get unavailable() { return msg('The account could not be loaded.', { id: 'loan.account.unavailable' }); },
+    get lookupHeading() { return msg('Find a loan by id', { id: 'loan.lookup.heading' }); },
+    get lookupId() { return msg('Borrow or repay id', { id: 'loan.lookup.id' }); },
+    get lookupFind() { return msg('Find', { id: 'loan.lookup.find' }); },
+    get lookupNotFound() { return msg('No borrow or repay with this id on this target.', { id: 'loan.lookup.notFound' }); },
+    lookupFound: (action: string, amount: string, currency: string, time: string, status: string) =>
+      msg(str`${action} of ${amount} ${currency} at ${time}${status}`, { id: 'loan.lookup.found' }),
+  },
   form: {
-    heading: 'New loan',
-    action: 'Action',
-    borrow: 'Borrow',
-    repay: 'Repay',
-    currency: 'Currency',
-    chooseCurrency: 'Choose a currency',
-    amount: (currency: string) => `Amount (${currency})`,
-    amountHint: (unit: string | undefined, decimals: number | undefined) =>
-      [unit ? `Multiples of ${unit}` : '', decimals === undefined ? '' : `at most ${decimals} decimal places`].filter(Boolean).join(', '),
-    timeInForce: 'If not all is available',
-    ioc: 'IOC: borrow what is available now',
-    fok: 'FOK: all of it or nothing',
-    submit: (action: 'borrow' | 'repay', amount: string, currency: string) =>
-      `${action === 'borrow' ? 'Borrow' : 'Repay'}${amount ? ` ${amount}` : ''} ${currency}`,
-    sending: (action: 'borrow' | 'repay') => (action === 'borrow' ? 'Borrowing…' : 'Repaying…'),
-    checking: 'Checking…',
-    notReady: 'Limits are loading.',
-    waitForCheck: 'Waiting for the check of the last request.',
+    get heading() { return msg('New loan', { id: 'loan.form.heading' }); },
+    get action() { return msg('Action', { id: 'loan.form.action' }); },
+    get borrow() { return msg('Borrow', { id: 'loan.form.borrow' }); },
+    get repay() { return msg('Repay', { id: 'loan.form.repay' }); },
+    get currency() { return msg('Currency', { id: 'loan.form.currency' }); },
+    get chooseCurrency() { return msg('Choose a currency', { id: 'loan.form.chooseCurrency' }); },
+    amount: (currency: string) => msg(str`Amount (${currency})`, { id: 'loan.form.amount' }),
+    amountHint: (unit: string | undefined, decimals: number | undefined) => {
+      if (unit && decimals !== undefined) return msg(str`Multiples of ${unit}, at most ${decimals} decimal places`, { id: 'loan.form.hintBoth' });
+      if (unit) return msg(str`Multiples of ${unit}`, { id: 'loan.form.hintUnit' });
+      if (decimals !== undefined) return msg(str`at most ${decimals} decimal places`, { id: 'loan.form.hintDecimals' });
+      return '';
+    },
+    get timeInForce() { return msg('If not all is available', { id: 'loan.form.timeInForce' }); },
+    get ioc() { return msg('IOC: borrow what is available now', { id: 'loan.form.ioc' }); },
+    get fok() { return msg('FOK: all of it or nothing', { id: 'loan.form.fok' }); },
+    submit: (action: LoanAction, amount: string, currency: string) => {
+      if (action === 'borrow') {
+        return amount ? msg(str`Borrow ${amount} ${currency}`, { id: 'loan.form.submitBorrowAmount' }) : msg(str`Borrow ${currency}`, { id: 'loan.form.submitBorrow' });
+      }
+      return amount ? msg(str`Repay ${amount} ${currency}`, { id: 'loan.form.submitRepayAmount' }) : msg(str`Repay ${currency}`, { id: 'loan.form.submitRepay' });
+    },
+    sending: (action: LoanAction) =>
+      action === 'borrow' ? msg('Borrowing…', { id: 'loan.form.borrowing' }) : msg('Repaying…', { id: 'loan.form.repaying' }),
+    get checking() { return msg('Checking…', { id: 'loan.form.checking' }); },
+    get notReady() { return msg('Limits are loading.', { id: 'loan.form.notReady' }); },
+    get waitForCheck() { return msg('Waiting for the check of the last request.', { id: 'loan.form.waitForCheck' }); },
   },
 
   preview: {
-    heading: 'Interest at the current rate',
-    perHour: (cost: string, currency: string, rate: string) => `${cost} ${currency} per hour (${rate})`,
-    perDay: (cost: string, currency: string, rate: string) => `${cost} ${currency} per day (${rate})`,
-    none: 'The venue gives no rate for this currency.',
+    get heading() { return msg('Interest at the current rate', { id: 'loan.preview.heading' }); },
+    perHour: (cost: string, currency: string, rate: string) => msg(str`${cost} ${currency} per hour (${rate})`, { id: 'loan.preview.perHour' }),
+    perDay: (cost: string, currency: string, rate: string) => msg(str`${cost} ${currency} per day (${rate})`, { id: 'loan.preview.perDay' }),
+    get none() { return msg('The venue gives no rate for this currency.', { id: 'loan.preview.none' }); },
   },
 
   rules: {
-    'borrowable': (limit?: string) => `At most ${limit} can be borrowed now`,
-    'not-in-symbol': (limit?: string) => `Not a currency of ${limit}`,
-    'borrow-disabled': (limit?: string) => (limit ? `Borrowing is disabled: ${limit}` : 'Borrowing is disabled for this currency'),
-    'no-limits': 'Limits are not loaded yet',
+    'borrowable': (limit?: string) => msg(str`At most ${limit} can be borrowed now`, { id: 'loan.rules.borrowable' }),
+    'not-in-symbol': (limit?: string) => msg(str`Not a currency of ${limit}`, { id: 'loan.rules.notInSymbol' }),
+    'borrow-disabled': (limit?: string) =>
+      limit
+        ? msg(str`Borrowing is disabled: ${limit}`, { id: 'loan.rules.borrowDisabledBecause' })
+        : msg('Borrowing is disabled for this currency', { id: 'loan.rules.borrowDisabled' }),
+    get 'no-limits'() { return msg('Limits are not loaded yet', { id: 'loan.rules.noLimits' }); },
   } satisfies Partial<Record<LoanRuleName, string | ((limit?: string) => string)>>,
-  fields: { amount: 'Amount', currency: 'Currency', symbol: 'Pair' } as const,
+  fields: {
+    get amount() { return msg('Amount', { id: 'loan.field.amount' }); },
+    get currency() { return msg('Currency', { id: 'loan.form.currency' }); },
+    get symbol() { return msg('Pair', { id: 'loan.field.symbol' }); },
+  },
 
   outcome: {
-    sending: (action: 'borrow' | 'repay', amount: string, currency: string) =>
-      `${action === 'borrow' ? 'Borrowing' : 'Repaying'} ${amount} ${currency}…`,
-    borrowed: (actual: string, currency: string, orderId: string) => `Borrowed ${actual} ${currency} (order ${orderId}).`,
+    sending: (action: LoanAction, amount: string, currency: string) =>
+      action === 'borrow'
+        ? msg(str`Borrowing ${amount} ${currency}…`, { id: 'loan.outcome.borrowing' })
+        : msg(str`Repaying ${amount} ${currency}…`, { id: 'loan.outcome.repaying' }),
+    borrowed: (actual: string, currency: string, orderId: string) =>
+      msg(str`Borrowed ${actual} ${currency} (order ${orderId}).`, { id: 'loan.outcome.borrowed' }),
     borrowedPart: (actual: string, requested: string, currency: string, orderId: string) =>
-      `Borrowed ${actual} of the ${requested} ${currency} asked (IOC: only part was available; order ${orderId}).`,
-    repaid: (actual: string, currency: string, orderId: string) => `Repaid ${actual} ${currency} (order ${orderId}).`,
+      msg(str`Borrowed ${actual} of the ${requested} ${currency} asked (IOC: only part was available; order ${orderId}).`, { id: 'loan.outcome.borrowedPart' }),
+    repaid: (actual: string, currency: string, orderId: string) =>
+      msg(str`Repaid ${actual} ${currency} (order ${orderId}).`, { id: 'loan.outcome.repaid' }),
     repaidPart: (actual: string, requested: string, currency: string, orderId: string) =>
-      `Repaid ${actual} of the ${requested} ${currency} offered: that was all that was owed (order ${orderId}).`,
-    vetoed: 'Not sent: the page cancelled it.',
-    failed: (message: string) => `Not done: ${message}`,
-    checking: (action: 'borrow' | 'repay') =>
-      `No answer from the venue. Checking the ${action === 'borrow' ? 'borrow' : 'repay'} history for whether it went through…`,
-    found: (action: 'borrow' | 'repay', amount: string, currency: string, id: string) =>
-      `It went through: ${action === 'borrow' ? 'borrowed' : 'repaid'} ${amount} ${currency} (order ${id}), found in the history.`,
-    notFound: (action: 'borrow' | 'repay') =>
-      `It did not go through: nothing was ${action === 'borrow' ? 'borrowed' : 'repaid'} (not in the history). You can try again.`,
+      msg(str`Repaid ${actual} of the ${requested} ${currency} offered: that was all that was owed (order ${orderId}).`, { id: 'loan.outcome.repaidPart' }),
+    get vetoed() { return msg('Not sent: the page cancelled it.', { id: 'loan.outcome.vetoed' }); },
+    failed: (message: string) => msg(str`Not done: ${message}`, { id: 'loan.outcome.failed' }),
+    checking: (action: LoanAction) =>
+      action === 'borrow'
+        ? msg('No answer from the venue. Checking the borrow history for whether it went through…', { id: 'loan.outcome.checkingBorrow' })
+        : msg('No answer from the venue. Checking the repay history for whether it went through…', { id: 'loan.outcome.checkingRepay' }),
+    found: (action: LoanAction, amount: string, currency: string, id: string) =>
+      action === 'borrow'
+        ? msg(str`It went through: borrowed ${amount} ${currency} (order ${id}), found in the history.`, { id: 'loan.outcome.foundBorrow' })
+        : msg(str`It went through: repaid ${amount} ${currency} (order ${id}), found in the history.`, { id: 'loan.outcome.foundRepay' }),
+    notFound: (action: LoanAction) =>
+      action === 'borrow'
+        ? msg('It did not go through: nothing was borrowed (not in the history). You can try again.', { id: 'loan.outcome.notFoundBorrow' })
+        : msg('It did not go through: nothing was repaid (not in the history). You can try again.', { id: 'loan.outcome.notFoundRepay' }),
     unresolved: (message: string) =>
-      `Still unknown whether it went through: the history could not be checked (${message}). Check again before sending anything else.`,
-    checkAgain: 'Check again',
+      msg(str`Still unknown whether it went through: the history could not be checked (${message}). Check again before sending anything else.`, {
+        id: 'loan.outcome.unresolved',
+      }),
+    get checkAgain() { return msg('Check again', { id: 'loan.outcome.checkAgain' }); },
   },
 
   history: {
-    heading: 'History',
-    tabs: { borrow: 'Borrows', repay: 'Repayments', interest: 'Interest' } satisfies Record<HistoryTab, string>,
-    from: 'From',
-    to: 'To',
-    rangeNotADate: 'Enter a date and time',
-    rangeOrder: '“To” must not be before “From”',
+    get heading() { return msg('History', { id: 'loan.history.heading' }); },
+    tabs: {
+      get borrow() { return msg('Borrows', { id: 'loan.history.borrows' }); },
+      get repay() { return msg('Repayments', { id: 'loan.history.repayments' }); },
+      get interest() { return msg('Interest', { id: 'loan.history.interest' }); },
+    } satisfies Record<HistoryTab, string>,
+    get from() { return msg('From', { id: 'loan.history.from' }); },
+    get to() { return msg('To', { id: 'loan.history.to' }); },
+    get rangeNotADate() { return msg('Enter a date and time', { id: 'loan.history.rangeNotADate' }); },
+    get rangeOrder() { return msg('“To” must not be before “From”', { id: 'loan.history.rangeOrder' }); },
     empty: (tab: HistoryTab) =>
-      tab === 'borrow' ? 'No borrows in this range' : tab === 'repay' ? 'No repayments in this range' : 'No interest charged in this range',
+      tab === 'borrow'
+        ? msg('No borrows in this range', { id: 'loan.history.emptyBorrow' })
+        : tab === 'repay'
+          ? msg('No repayments in this range', { id: 'loan.history.emptyRepay' })
+          : msg('No interest charged in this range', { id: 'loan.history.emptyInterest' }),
     caption: (tab: HistoryTab, currency: string) =>
-      `${tab === 'borrow' ? 'Borrows' : tab === 'repay' ? 'Repayments' : 'Interest'} of ${currency}`,
-    time: 'Time',
-    amount: 'Amount',
-    requested: 'Asked',
-    principal: 'Principal',
-    interest: 'Interest',
-    dailyRate: 'Daily rate',
-    status: 'Status',
-    id: 'Order',
-    previous: 'Previous page',
-    next: 'Next page',
-    page: (page: number, total: number | undefined) => (total ? `Page ${page} of ${total}` : `Page ${page}`),
-    newest: (n: number) => `The newest ${n} records in this range`,
-    statuses: { SUCCESS: 'Done', PENDING: 'Processing', FAILED: 'Failed' } as Record<string, string>,
+      tab === 'borrow'
+        ? msg(str`Borrows of ${currency}`, { id: 'loan.history.captionBorrow' })
+        : tab === 'repay'
+          ? msg(str`Repayments of ${currency}`, { id: 'loan.history.captionRepay' })
+          : msg(str`Interest of ${currency}`, { id: 'loan.history.captionInterest' }),
+    get time() { return msg('Time', { id: 'loan.history.time' }); },
+    get amount() { return msg('Amount', { id: 'loan.field.amount' }); },
+    get requested() { return msg('Asked', { id: 'loan.history.requested' }); },
+    get principal() { return msg('Principal', { id: 'loan.history.principal' }); },
+    get interest() { return msg('Interest', { id: 'loan.history.interest' }); },
+    get dailyRate() { return msg('Daily rate', { id: 'loan.history.dailyRate' }); },
+    get status() { return msg('Status', { id: 'loan.history.status' }); },
+    get id() { return msg('Order', { id: 'loan.history.id' }); },
+    get previous() { return msg('Previous page', { id: 'loan.history.previous' }); },
+    get next() { return msg('Next page', { id: 'loan.history.next' }); },
+    page: (page: number, total: number | undefined) =>
+      total ? msg(str`Page ${page} of ${total}`, { id: 'loan.history.pageOf' }) : msg(str`Page ${page}`, { id: 'loan.history.page' }),
+    newest: (n: number) => msg(str`The newest ${n} records in this range`, { id: 'loan.history.newest' }),
+    statuses: {
+      get SUCCESS() { return msg('Done', { id: 'loan.history.status.success' }); },
+      get PENDING() { return msg('Processing', { id: 'loan.history.status.pending' }); },
+      get FAILED() { return msg('Failed', { id: 'loan.history.status.failed' }); },
+    } as Record<string, string>,
   },
 };
 

@@ -7,6 +7,7 @@ import type { MarginConnection } from '../../client/connection.js';
 import type { PollState } from '../../client/hub.js';
 import type { MarkPriceText, SymbolIncrementText } from '../../client/kucoin/market-text.js';
 import { describeError } from '../shared/describe-error.js';
+import { renderedWordsKey } from '../shared/localization.js';
 import { MarginKitElement } from '../shared/margin-element.js';
 import { PollController } from '../shared/poll-controller.js';
 import { markPrices, symbolIncrements } from '../shared/mark-prices.js';
@@ -369,10 +370,10 @@ export class MarginMarkPriceTicker extends MarginKitElement {
       <div part="viewport" class="viewport">
         <div part="track" class="track ${this.paused ? 'paused' : ''}" ${ref((el) => setTapeItems(el, views.length))}>
           <ul class="group" role="list">
-            ${repeat(views, (v) => v.symbol, (v) => guard([v, v.symbol === this.selected], () => html`<li>${this.tapeItem(v, false)}</li>`))}
+            ${repeat(views, (v) => v.symbol, (v) => guard([v, v.symbol === this.selected, renderedWordsKey()], () => html`<li>${this.tapeItem(v, false)}</li>`))}
           </ul>
           <div class="group copy" aria-hidden="true">
-            ${repeat(views, (v) => v.symbol, (v) => guard([v], () => this.tapeItem(v, true)))}
+            ${repeat(views, (v) => v.symbol, (v) => guard([v, renderedWordsKey()], () => this.tapeItem(v, true)))}
           </div>
         </div>
       </div>
@@ -397,7 +398,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
             views,
             (v) => v.symbol,
             // A view is replaced only when its row moved: the rows that did not are skipped whole.
-            (v) => guard([v, v.symbol === this.selected], () => this.listRow(v)),
+            (v) => guard([v, v.symbol === this.selected, renderedWordsKey()], () => this.listRow(v)),
           )}
         </tbody>
       </table>

@@ -82,6 +82,14 @@ export function registerTranslation(locale: string, templates: KitTranslation): 
   if (resolveWordsLocale(requested) === code) void applyWords(requested, true);
 }
 
+/**
+ * The locale `msg()` reads now, changed only once its words are loaded: a key for templates that
+ * skip re-rendering (`guard`), so they render again when the words change.
+ */
+export function renderedWordsKey(): string {
+  return localization.getLocale();
+}
+
 /** The locale whose words the kit shows now (`en` when it fell back). */
 export function getWordsLocale(): string {
   return wordsLocale;

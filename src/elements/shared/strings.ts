@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { FieldViolation } from '../../core/rules.js';
+import { getWordsLocale } from './localization.js';
 
 /**
  * Words shared by every element. Each is read when an element renders (a getter or a function),
@@ -51,6 +52,18 @@ function decimalsRule(limit: string | undefined): string {
 }
 
 export type SharedStrings = typeof sharedStrings;
+
+/**
+ * Whether `n` takes the singular in the words' locale. Plurals choose between two whole messages
+ * (two ids) with this, so a translator writes each sentence with its number in place.
+ */
+export function isSingular(n: number): boolean {
+  try {
+    return new Intl.PluralRules(getWordsLocale()).select(n) === 'one';
+  } catch {
+    return n === 1;
+  }
+}
 
 /** One broken rule in a trader's words; `formatLimit` localizes the limit (an exact decimal string). */
 export function describeViolation(violation: FieldViolation, formatLimit: (limit: string) => string = (l) => l): string {
