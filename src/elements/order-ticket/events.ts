@@ -1,6 +1,6 @@
 import type { MarginModel, OrderSide, OrderType } from '../../client/kucoin/orders.js';
-import type { PlacementParams } from './order-draft.js';
 import { marginEvent } from '../shared/events.js';
+import type { PlacementParams } from './order-draft.js';
 
 export const MARGIN_ORDER_PLACED = 'margin-order-placed';
 export const MARGIN_ORDER_FILLED = 'margin-order-filled';
