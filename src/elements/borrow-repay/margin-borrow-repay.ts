@@ -14,6 +14,7 @@ import { MarginKitElement } from '../shared/margin-element.js';
 import { PollController } from '../shared/poll-controller.js';
 import { isolatedSymbols, marginConfig, pollIntervalFor, read } from '../shared/resources.js';
 import { elementStyles } from '../shared/styles/index.js';
+import { LoanAccount } from './account-summary.js';
 import { MarginBorrowedEvent, MarginRepaidEvent } from './events.js';
 import { renderLimits, renderRisk, type RiskInfo } from './limits-view.js';
 import { checkLoanDraft, type LoanDraft } from './loan-draft.js';
@@ -50,6 +51,11 @@ const NO_POLL_MS = 24 * 3_600_000;
  * @csspart title - The panel's title.
  * @csspart limits - The venue's limits and rates of the currency.
  * @csspart risk - KuCoin's risk settings (maximum leverage, warning and liquidation debt ratios).
+ * @csspart account - The account the loan acts on: available, liability, max borrowable and Max.
+ * @csspart available - What the currency has available.
+ * @csspart liability - What is owed: principal + interest.
+ * @csspart max-borrow - What may be borrowed now.
+ * @csspart max - Max: the most to borrow, or what is owed as far as available allows.
  * @csspart form - The borrow/repay form.
  * @csspart action - The borrow / repay choice.
  * @csspart field - Each field of the form and of the history range (label, control, hint, error).
@@ -129,6 +135,7 @@ export class MarginBorrowRepay extends MarginKitElement {
   private limitsFailing = false;
 
   private readonly limitsPoll = new PollController<BorrowLimits>(this, (s) => this.onLimits(s));
+  private readonly account = new LoanAccount(this);
   private readonly history = new LoanHistory(this, {
     pageSize: () => this.pageSize,
     locale: () => this.effectiveLocale,
@@ -185,6 +192,7 @@ export class MarginBorrowRepay extends MarginKitElement {
           }
         : undefined,
     );
+    this.account.watch(target, this.pollInterval > 0 ? this.pollInterval : NO_POLL_MS);
   }
 
   /** The limits of the current target (a poll shared by key can hold another target's value for one frame after a change). */
@@ -222,6 +230,7 @@ export class MarginBorrowRepay extends MarginKitElement {
       this.amountText = '';
       this.amountTouched = false;
       this.limitsPoll.refresh();
+      this.account.refresh();
       this.history.reload();
     } else if (phase.kind === 'failed' || phase.kind === 'not-found') {
       this.reportError(phase.error, phase.intent.action);
@@ -246,6 +255,13 @@ export class MarginBorrowRepay extends MarginKitElement {
 
   private readonly onAmountInput = (event: Event): void => {
     this.amountText = (event.target as HTMLInputElement).value;
+    this.amountTouched = true;
+    this.submitter.reset();
+  };
+
+  /** "Max": the amount the account part worked out, as if typed. */
+  private readonly setAmountText = (text: string): void => {
+    this.amountText = text;
     this.amountTouched = true;
     this.submitter.reset();
   };
@@ -327,6 +343,7 @@ export class MarginBorrowRepay extends MarginKitElement {
     const status = this.riskTask.status;
     return html`
       ${renderLimits({ currency: target.currency, state: this.limitsPoll.state, limits: this.limits, locale, amount, retry: this.retryLimits })}
+      ${this.account.render({ target, action: this.action, limits: this.limits, amount: (v) => this.amount(v), setAmount: this.setAmountText })}
       ${target.exchange === 'kucoin'
         ? // Not run yet (a server render) reads as loading: the browser's first render runs it, and hydration needs both alike.
           renderRisk({ pending: status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && !this.hasUpdated), failed: status === TaskStatus.ERROR, risk: this.riskTask.value }, locale)

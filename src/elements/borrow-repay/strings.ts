@@ -75,6 +75,27 @@ export const borrowRepayStrings = {
     lookupFound: (action: string, amount: string, currency: string, time: string, status: string) =>
       msg(str`${action} of ${amount} ${currency} at ${time}${status}`, { id: 'loan.lookup.found' }),
   },
+  /** The account the loan acts on: available, liability, max borrowable, the Max buttons, a loan found by id. */
+  account: {
+    heading: (currency: string) => msg(str`Account · ${currency}`, { id: 'loan.account.heading' }),
+    get available() { return msg('Available', { id: 'loan.account.available' }); },
+    get liability() { return msg('Liability', { id: 'loan.account.liability' }); },
+    liabilityParts: (principal: string, interest: string) => msg(str`${principal} principal + ${interest} interest`, { id: 'loan.account.liabilityParts' }),
+    get maxBorrow() { return msg('Max borrowable', { id: 'loan.account.maxBorrow' }); },
+    get none() { return msg('—', { id: 'loan.account.none' }); },
+    get max() { return msg('Max', { id: 'loan.account.max' }); },
+    maxBorrowLabel: (amount: string, currency: string) => msg(str`Max to borrow now: ${amount} ${currency}`, { id: 'loan.account.maxBorrowLabel' }),
+    maxRepayLabel: (amount: string, currency: string) => msg(str`Max to repay (owed, as far as available allows): ${amount} ${currency}`, { id: 'loan.account.maxRepayLabel' }),
+    get nothingToRepay() { return msg('Nothing owed, or nothing available to repay it with.', { id: 'loan.account.nothingToRepay' }); },
+    get nothingToBorrow() { return msg('Nothing more can be borrowed now: the limit is reached.', { id: 'loan.account.nothingToBorrow' }); },
+    get unavailable() { return msg('The account could not be loaded.', { id: 'loan.account.unavailable' }); },
+    get lookupHeading() { return msg('Find a loan by id', { id: 'loan.lookup.heading' }); },
+    get lookupId() { return msg('Borrow or repay id', { id: 'loan.lookup.id' }); },
+    get lookupFind() { return msg('Find', { id: 'loan.lookup.find' }); },
+    get lookupNotFound() { return msg('No borrow or repay with this id on this target.', { id: 'loan.lookup.notFound' }); },
+    lookupFound: (action: string, amount: string, currency: string, time: string, status: string) =>
+      msg(str`${action} of ${amount} ${currency} at ${time}${status}`, { id: 'loan.lookup.found' }),
+  },
   form: {
     get heading() { return msg('New loan', { id: 'loan.form.heading' }); },
     get action() { return msg('Action', { id: 'loan.form.action' }); },

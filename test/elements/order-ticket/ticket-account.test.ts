@@ -2,6 +2,7 @@
 // amounts an order holds and borrows; Max and 25-100% from what the account can spend; the limit
 // as you type; price protection; what a previewed auto-borrow costs.
 import { expect, html, waitUntil } from '@open-wc/testing';
+import type { CrossMarginRiskLimit } from '../../../src/client/kucoin/debit.js';
 import { Decimal } from '../../../src/core/decimal.js';
 import '../../../src/define/margin-order-ticket.js';
 import { check, clickOn, mountTicket, q, qa, radio, settle, text, typeInto } from './harness.js';
@@ -99,8 +100,8 @@ describe('<margin-order-ticket>: the account it trades in', () => {
     await check(el, '#autoBorrow');
     await until(el, A.canSpend, 'with auto-borrow');
     // buyMaxAmount = 100000 available + 1000000 borrowable = 1100000; / (60000 x 1.001) = 18.31501831...
-    const [limit] = await (await import('../../../src/client/client.js')).getMarginClient(t.stack.proxyUrl).kucoin.getMarginRiskLimit({ currency: 'USDT' });
-    expect(limit!.buyMaxAmount!.toString()).to.equal('1100000');
+    const limits = await (await import('../../../src/client/client.js')).getMarginClient(t.stack.proxyUrl).kucoin.getMarginRiskLimit({ currency: 'USDT' });
+    expect((limits as CrossMarginRiskLimit[])[0]!.buyMaxAmount!.toString()).to.equal('1100000');
     expect(text(el, A.canSpend)).to.contain('1,100,000 USDT');
     await clickOn(el, A.max);
     expect(value(el, 'size')).to.equal('18.31501831');
