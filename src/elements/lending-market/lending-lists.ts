@@ -6,8 +6,11 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { LendingOrderStatus, PurchaseOrder, PurchaseOrdersResult, RedeemOrder, RedeemOrdersResult } from '../../client/kucoin/lending.js';
+import type { MarginConnection } from '../../client/connection.js';
+import type { LendingOrdersQuery, LendingOrderStatus, PurchaseOrder, PurchaseOrdersResult, RedeemOrdersResult } from '../../client/kucoin/lending.js';
+import type { Page } from '../../client/kucoin/types.js';
 import { getPurchaseOrders, getRedeemOrders } from '../../client/kucoin/lending.js';
+import type { Transport } from '../../client/transport.js';
 import { formatDecimal } from '../../core/format.js';
 import { renderTableScroll } from '../shared/blocks/data-table.js';
 import { renderEmpty, renderError, renderSkeleton } from '../shared/blocks/status.js';
@@ -53,21 +56,20 @@ export class LendingLists {
     private readonly format: LendingFormat,
     private readonly options: LendingListsOptions,
   ) {
-    this.orderTask = new Task(ctx.host, {
-      task: async ([client, active, status, page], { signal }) => {
+    this.orderTask = this.listTask('orders', getPurchaseOrders);
+    this.redeemTask = this.listTask('redemptions', getRedeemOrders);
+  }
+
+  /** One list's load: while its tab is shown, again on a new status, page or action. */
+  private listTask<T>(name: ListName, load: (transport: Transport, params: LendingOrdersQuery, options: { signal: AbortSignal }) => Promise<T>) {
+    const list = this[name];
+    return new Task(this.ctx.host, {
+      task: async ([client, active, status, page]: readonly unknown[], { signal }): Promise<Listed<T> | undefined> => {
         if (!client || !active) return undefined;
-        const p = { status: status as LendingOrderStatus, currentPage: page as number, pageSize: PAGE_SIZE };
-        return { view: `${status}:${page}`, page: await getPurchaseOrders(client.transport, p, { signal }) };
+        const params = { status: status as LendingOrderStatus, currentPage: page as number, pageSize: PAGE_SIZE };
+        return { view: `${status}:${page}`, page: await load((client as MarginConnection).transport, params, { signal }) };
       },
-      args: () => [this.ctx.client, options.shown() === 'orders', this.orders.status, this.orders.page, this.revision] as const,
-    });
-    this.redeemTask = new Task(ctx.host, {
-      task: async ([client, active, status, page], { signal }) => {
-        if (!client || !active) return undefined;
-        const p = { status: status as LendingOrderStatus, currentPage: page as number, pageSize: PAGE_SIZE };
-        return { view: `${status}:${page}`, page: await getRedeemOrders(client.transport, p, { signal }) };
-      },
-      args: () => [this.ctx.client, options.shown() === 'redemptions', this.redemptions.status, this.redemptions.page, this.revision] as const,
+      args: () => [this.ctx.client, this.options.shown() === name, list.status, list.page, this.revision] as const,
     });
   }
 
@@ -77,44 +79,52 @@ export class LendingLists {
   }
 
   renderOrders(): TemplateResult {
-    return html`${this.picker('orders')}
-      ${this.body(this.orderTask, this.orders.view, (page) =>
-        page.items.length === 0
-          ? renderEmpty(words.noOrders[this.orders.status])
-          : html`${this.table(
-                words.tabs.orders,
-                ['currency', 'order', 'amount', 'lent', 'rate', 'interest', 'time', 'status', 'actions'] as const,
-                repeat(page.items, (o) => o.purchaseOrderNo, (o) => this.orderRow(o)),
-              )}
-              ${renderPager(page.currentPage, page.totalPage, (p) => this.go(this.orders, p))}`,
-      )}`;
+    return this.renderList('orders', this.orderTask, words.noOrders, ['currency', 'order', 'amount', 'lent', 'rate', 'interest', 'time', 'status', 'actions'], (o) => o.purchaseOrderNo, (o) => this.orderRow(o));
   }
 
   renderRedemptions(): TemplateResult {
     const f = this.format;
-    return html`${this.picker('redemptions')}
-      ${this.body(this.redeemTask, this.redemptions.view, (page) =>
-        page.items.length === 0
-          ? renderEmpty(words.noRedemptions[this.redemptions.status])
-          : html`${this.table(
-                words.tabs.redemptions,
-                ['currency', 'order', 'purchaseOrder', 'asked', 'received', 'time', 'status'] as const,
-                repeat(
-                  page.items,
-                  (r: RedeemOrder) => r.redeemOrderNo,
-                  (r) => html`<tr part="row">
-                    <th part="cell" scope="row">${r.currency}</th>
-                    <td part="cell"><code>${r.redeemOrderNo}</code></td>
-                    <td part="cell"><code>${r.purchaseOrderNo}</code></td>
-                    <td part="cell">${f.amount(r.redeemSize, r.currency)}</td>
-                    <td part="cell">${f.amount(r.receiptSize, r.currency)}</td>
-                    <td part="cell">${f.time(r.applyTime)}</td>
-                    <td part="cell">${words.statuses[r.status]}</td>
-                  </tr>`,
-                ),
-              )}
-              ${renderPager(page.currentPage, page.totalPage, (p) => this.go(this.redemptions, p))}`,
-      )}`;
+    return this.renderList('redemptions', this.redeemTask, words.noRedemptions, ['currency', 'order', 'purchaseOrder', 'asked', 'received', 'time', 'status'], (r) => r.redeemOrderNo, (r) => html`<tr part="row">
+        <th part="cell" scope="row">${r.currency}</th>
+        <td part="cell"><code>${r.redeemOrderNo}</code></td>
+        <td part="cell"><code>${r.purchaseOrderNo}</code></td>
+        <td part="cell">${f.amount(r.redeemSize, r.currency)}</td>
+        <td part="cell">${f.amount(r.receiptSize, r.currency)}</td>
+        <td part="cell">${f.time(r.applyTime)}</td>
+        <td part="cell">${words.statuses[r.status]}</td>
+      </tr>`);
+  }
+
+  /** The status picker over a list's states: error, a skeleton on first load, the table (kept while it reloads), or why it is empty. */
+  private renderList<R>(
+    name: ListName,
+    task: Task<readonly unknown[], Listed<Page<R>> | undefined>,
+    empty: Record<LendingOrderStatus, string>,
+    columns: ReadonlyArray<keyof typeof words.columns>,
+    key: (row: R) => string,
+    row: (row: R) => TemplateResult,
+  ): TemplateResult {
+    const list = this[name];
+    const label = words.tabs[name];
+    return html`${this.picker(name)} ${this.body(task, list.view, (page) =>
+      page.items.length === 0
+        ? renderEmpty(empty[list.status])
+        : html`${renderTableScroll(
+              label,
+              html`<table part="table">
+                <caption class="visually-hidden">${label}</caption>
+                <thead>
+                  <tr>
+                    ${columns.map((c) => html`<th scope="col">${words.columns[c]}</th>`)}
+                  </tr>
+                </thead>
+                <tbody>
+                  ${repeat(page.items, key, row)}
+                </tbody>
+              </table>`,
+            )}
+            ${renderPager(page.currentPage, page.totalPage, (p) => this.go(list, p))}`,
+    )}`;
   }
 
   private go(list: ListState, page: number): void {
@@ -129,23 +139,6 @@ export class LendingLists {
       list.page = 1;
       this.ctx.host.requestUpdate();
     });
-  }
-
-  private table(label: string, columns: ReadonlyArray<keyof typeof words.columns>, rows: unknown): TemplateResult {
-    return renderTableScroll(
-      label,
-      html`<table part="table">
-        <caption class="visually-hidden">${label}</caption>
-        <thead>
-          <tr>
-            ${columns.map((c) => html`<th scope="col">${words.columns[c]}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>`,
-    );
   }
 
   /** A list's states: error, a skeleton on first load, else the list (the last one stays up while it reloads). */

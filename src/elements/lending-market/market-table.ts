@@ -3,18 +3,15 @@
  * its market rate, 7-day sparkline, limits and a Lend button, sortable and filtered by the
  * element's `filter`. Its own state: the poll and the sort.
  */
-import { html, type ReactiveController, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LoanMarket } from '../../client/kucoin/lending.js';
-import { renderTableScroll } from '../shared/blocks/data-table.js';
-import { renderEmpty, renderError, renderSkeleton } from '../shared/blocks/status.js';
-import { describeError } from '../shared/describe-error.js';
-import { PollController } from '../shared/poll-controller.js';
 import { invalidate, loanMarket } from '../shared/resources.js';
-import { renderSortHeader, renderToolbar, type LendingContext, type LendingFormat } from './lending-context.js';
+import { renderSortHeader, type LendingContext, type LendingFormat } from './lending-context.js';
+import { PolledTable, type PolledTableOptions } from './polled-table.js';
 import type { RateHistories } from './rate-histories.js';
 import { lendingStrings as words } from './strings.js';
-import { filterRows, nextSort, sortRows, type SortState, type SortValue } from './table-sort.js';
+import { filterRows, sortRows, type SortValue } from './table-sort.js';
 
 type MarketKey =
   | 'currency'
@@ -39,86 +36,55 @@ const MARKET_COLUMNS: ReadonlyArray<{ key: MarketKey; value: (m: LoanMarket) => 
   { key: 'redeemEnable', value: (m) => m.redeemEnable },
 ];
 
-export interface MarketTableOptions {
-  active: () => boolean;
+export interface MarketTableOptions extends PolledTableOptions {
   /** Lend was pressed for a currency; `opener` finds the button again when the form closes. */
   onLend: (currency: string, opener: string) => void;
-  onLoadError: (error: unknown) => void;
 }
 
-export class MarketTable implements ReactiveController {
-  readonly market: PollController<LoanMarket[]>;
-  sort: SortState<MarketKey> = { key: 'currency', direction: 'ascending' };
-  private seenError: unknown;
-
+export class MarketTable extends PolledTable<LoanMarket[], MarketKey> {
   constructor(
-    private readonly ctx: LendingContext,
+    ctx: LendingContext,
     private readonly format: LendingFormat,
     private readonly histories: RateHistories,
     private readonly options: MarketTableOptions,
   ) {
-    this.market = new PollController<LoanMarket[]>(ctx.host, (state) => {
-      if (state.error !== undefined && this.seenError === undefined) options.onLoadError(state.error);
-      this.seenError = state.error;
-    });
-    ctx.host.addController(this);
-  }
-
-  hostUpdate(): void {
-    this.market.watch(this.options.active() ? this.ctx.client : undefined, loanMarket, this.ctx.pollInterval);
+    super(ctx, loanMarket, 'currency', options);
   }
 
   rowOf(currency: string): LoanMarket | undefined {
-    return this.market.state.value?.find((m) => m.currency === currency);
+    return this.poll.state.value?.find((m) => m.currency === currency);
   }
 
   /** What can be lent or redeemed changed: every element on the page loads the market again. */
   reload(): void {
     const client = this.ctx.client;
     if (client) invalidate(client, loanMarket);
-    this.market.refresh();
+    this.refresh();
   }
 
   retry(): void {
     this.histories.retryFailed();
-    this.market.refresh();
+    this.refresh();
   }
 
   render(): TemplateResult {
-    const state = this.market.state;
-    if (state.value === undefined) return state.error !== undefined ? renderError(describeError(state.error), () => this.retry()) : renderSkeleton(4, words.loading);
-    const column = MARKET_COLUMNS.find((c) => c.key === this.sort.key)!;
-    const rows = sortRows(
-      filterRows(state.value, this.ctx.filter, (m) => [m.currency]),
-      column.value,
-      this.sort.direction,
-    );
-    const onSort = (key: MarketKey) => {
-      this.sort = nextSort(this.sort, key);
-      this.ctx.host.requestUpdate();
-    };
-    const header = (key: MarketKey) => renderSortHeader(key, words.columns[key], this.sort, onSort);
-    return html`${renderToolbar(this.ctx, state, words.filter, () => this.retry())}
-      ${rows.length === 0
-        ? renderEmpty(state.value.length === 0 ? words.noMarket : words.noMatch(this.ctx.filter.trim()))
-        : renderTableScroll(
-            words.marketCaption,
-            html`<table part="table">
-              <caption>${words.marketCaption}</caption>
-              <thead>
-                <tr>
-                  ${header('currency')} ${header('marketInterestRate')}
-                  <th scope="col">${words.columns.history}</th>
-                  ${header('minInterestRate')} ${header('maxInterestRate')} ${header('minPurchaseSize')} ${header('maxPurchaseSize')}
-                  ${header('increment')} ${header('purchaseEnable')} ${header('redeemEnable')}
-                  <th scope="col">${words.columns.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${repeat(rows, (m) => m.currency, (m) => this.row(m))}
-              </tbody>
-            </table>`,
-          )}`;
+    const labels = { filter: words.filter, caption: words.marketCaption, noMatch: words.noMatch };
+    return this.renderPolled(labels, () => this.retry(), (market) => {
+      const column = MARKET_COLUMNS.find((c) => c.key === this.sort.key)!;
+      const rows = sortRows(filterRows(market, this.ctx.filter, (m) => [m.currency]), column.value, this.sort.direction);
+      const header = (key: MarketKey) => renderSortHeader(key, words.columns[key], this.sort, this.onSort);
+      return {
+        rows: rows.length,
+        head: html`${header('currency')} ${header('marketInterestRate')}
+          <th scope="col">${words.columns.history}</th>
+          ${header('minInterestRate')} ${header('maxInterestRate')} ${header('minPurchaseSize')} ${header('maxPurchaseSize')}
+          ${header('increment')} ${header('purchaseEnable')} ${header('redeemEnable')}
+          <th scope="col">${words.columns.actions}</th>`,
+        body: html`<tbody>
+          ${repeat(rows, (m) => m.currency, (m) => this.row(m))}
+        </tbody>`,
+      };
+    });
   }
 
   private row(m: LoanMarket): TemplateResult {
