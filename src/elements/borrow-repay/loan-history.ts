@@ -4,7 +4,7 @@
  * the panel only says which target it shows and when an action changed the history.
  */
 import { initialState, Task } from '@lit/task';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { HistoryPage, LoanRecord } from '../../client/venue.js';
 import type { Decimal } from '../../core/decimal.js';
 import { formatRate } from '../../core/format.js';
@@ -38,7 +38,8 @@ function formatTime(ms: number, locale: string | undefined): string {
   return format.format(ms);
 }
 
-export class LoanHistory implements ReactiveController {
+/** Not a controller itself: its tab list and its load are, on the panel. */
+export class LoanHistory {
   private target: LoanTarget | undefined;
   private page = 1;
   private rangeFrom = '';
@@ -66,11 +67,7 @@ export class LoanHistory implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly context: HistoryContext,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** The target whose history to show; a new target starts at page 1. */
   show(target: LoanTarget | undefined): void {

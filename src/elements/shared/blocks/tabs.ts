@@ -44,6 +44,7 @@ export class TabsController<T extends string> implements ReactiveController {
     host.addController(this);
   }
 
+  /** Nothing to start: the selection lives as long as the host. */
   hostConnected(): void {}
 
   get tabs(): readonly T[] {
