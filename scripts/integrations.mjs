@@ -39,6 +39,17 @@ function withDetailTypes(manifest) {
   return copy;
 }
 
+/** Editors offer an attribute's literal values: an empty one (`''`, "decide for me") is no choice to offer. */
+function withoutEmptyValues(manifest) {
+  const copy = structuredClone(manifest);
+  for (const declaration of copy.modules.flatMap((m) => m.declarations ?? [])) {
+    for (const item of [...(declaration.attributes ?? []), ...(declaration.members ?? [])]) {
+      if (item.type?.text?.includes("''")) item.type.text = item.type.text.split(' | ').filter((t) => t !== "''").join(' | ');
+    }
+  }
+  return copy;
+}
+
 /**
  * Each element's define module re-exports the shared events, and the generators import every
  * export of each: keep the first import of each name (the same declaration either way).
@@ -67,8 +78,15 @@ export function writeIntegrations(root = ROOT) {
   const file = (key) => join(root, INTEGRATION_FILES[key]);
   const name = (key) => INTEGRATION_FILES[key].split('/').pop();
 
-  generateVsCodeCustomElementData(structuredClone(manifest), { ...quiet, outdir: dist, htmlFileName: name('vscodeHtml'), cssFileName: name('vscodeCss') });
-  generateJetBrainsWebTypes(structuredClone(manifest), { ...quiet, outdir: dist, webTypesFileName: name('webTypes'), packageJson: false });
+  generateVsCodeCustomElementData(withoutEmptyValues(manifest), { ...quiet, outdir: dist, htmlFileName: name('vscodeHtml'), cssFileName: name('vscodeCss') });
+  generateJetBrainsWebTypes(withoutEmptyValues(manifest), {
+    ...quiet,
+    outdir: dist,
+    webTypesFileName: name('webTypes'),
+    packageJson: false,
+    // "Go to definition" from a tag: the shipped define module that exports its class.
+    modulePathTemplate: (_name, modulePath) => `./${modulePath}`,
+  });
 
   generateJsxTypes(structuredClone(manifest), { outdir: types, fileName: name('jsxElements'), componentTypePath: defineModule });
   finish(file('jsxElements'));

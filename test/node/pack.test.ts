@@ -76,6 +76,30 @@ describe('npm pack', () => {
     assert.deepEqual(Object.values(INTEGRATION_FILES).filter((path) => !paths.includes(path)), [], 'generated files missing from the package');
   });
 
+  test('its editor data names the four tags, their attribute values and events, as the manifest has them', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as {
+      modules: Array<{ path: string; declarations: Array<{ tagName: string; name: string; events: Array<{ name: string }> }> }>;
+    };
+    const declarations = manifest.modules.flatMap((m) => m.declarations.map((d) => ({ ...d, path: m.path })));
+    const vscode = JSON.parse(readFileSync(join(ROOT, INTEGRATION_FILES.vscodeHtml), 'utf8')) as {
+      tags: Array<{ name: string; attributes: Array<{ name: string; values?: Array<{ name: string }> }> }>;
+    };
+    const webTypes = JSON.parse(readFileSync(join(ROOT, INTEGRATION_FILES.webTypes), 'utf8')) as {
+      contributions: { html: { elements: Array<{ name: string; events?: Array<{ name: string }>; source?: { module: string; symbol: string } }> } };
+    };
+    const tags = declarations.map((d) => d.tagName).sort();
+    assert.equal(tags.length, 4);
+    assert.deepEqual(vscode.tags.map((t) => t.name).sort(), tags);
+    const exchange = vscode.tags.find((t) => t.name === 'margin-borrow-repay')?.attributes.find((a) => a.name === 'exchange');
+    assert.deepEqual(exchange?.values?.map((v) => v.name), ['kucoin', 'bitmart']);
+    for (const d of declarations) {
+      const element = webTypes.contributions.html.elements.find((e) => e.name === d.tagName);
+      assert.deepEqual(element?.events?.map((e) => e.name).sort(), d.events.map((e) => e.name).sort(), d.tagName);
+      assert.deepEqual(element?.source, { module: `./${d.path}`, symbol: d.name });
+      assert.ok(paths.includes(d.path), `${d.path} ships`);
+    }
+  });
+
   test('its generated types import each name once (the define modules all re-export the shared events)', () => {
     assert.equal(
       dedupeTypeImports('import type { A, Shared } from "./a.js";\nimport type { B, Shared } from "./b.js";\nimport type { Shared } from "./c.js";\n'),
