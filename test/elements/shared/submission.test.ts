@@ -195,6 +195,22 @@ describe('submitter: every money action is sent once', () => {
     expect(h.submitter.phase.kind).to.equal('not-found');
   });
 
+  it('ids known to another submitter of the page (a shared set) are not a match either', async () => {
+    const shared = new Set<string>();
+    const a = recordHarness({ knownIds: () => shared });
+    const first = a.submitter.submit(lend);
+    a.sends[0]!.resolve({ orderNo: 'by-a' });
+    await first;
+    expect([...shared]).to.deep.equal(['by-a']);
+    const b = recordHarness({ knownIds: () => shared });
+    b.venue.push({ ...lend, orderNo: 'by-a', applyTime: b.clock.now() });
+    const done = b.submitter.submit(lend);
+    b.sends[0]!.reject(lost());
+    await b.advance(10_000);
+    await done;
+    expect(b.submitter.phase.kind).to.equal('not-found');
+  });
+
   it('a failed look-up leaves it unresolved: no send until a recheck settles it', async () => {
     const h = recordHarness();
     h.failLookUps(1);
