@@ -45,11 +45,12 @@ describe('npm pack', () => {
     paths = result!.files.map((file) => file.path).sort();
   });
 
-  test('holds the builds, their types, the manifest, README and LICENSE', () => {
+  test('holds the builds, their types, the manifest, README, LICENSE and CHANGELOG', () => {
     const required = [
       'package.json',
       'README.md',
       'LICENSE',
+      'CHANGELOG.md',
       'custom-elements.json',
       'dist/cdn/margin-kit.js',
       'dist/index.js',
@@ -114,7 +115,7 @@ describe('npm pack', () => {
 
   test('holds nothing but those: no sources, tests, stories, examples, fixtures or secrets', () => {
     const allowed = (path: string) =>
-      ['package.json', 'README.md', 'LICENSE', 'custom-elements.json'].includes(path) ||
+      ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'custom-elements.json'].includes(path) ||
       /^dist\/.+\.js$/.test(path) ||
       /^dist\/types\/.+\.d\.ts$/.test(path) ||
       /^dist\/.+\.js\.map$/.test(path) ||
