@@ -1,9 +1,11 @@
 /**
- * What `npm pack` ships: the builds (dist/, types, the CDN bundle), custom-elements.json, README
- * and LICENSE, and nothing else: no sources, tests, stories, examples, fixtures or secrets, and no
- * source map that points outside the package. Also that the README it ships is true to the
- * manifest (the generated API tables) and to the examples the Chromium tests run.
- * `npm test` builds dist/ first (scripts/test.mjs).
+ * What `npm pack` ships: the builds (dist/, types, the CDN bundle, the editor and framework files
+ * generated from the manifest), custom-elements.json, README, LICENSE and CHANGELOG, and nothing
+ * else: no sources, tests, stories, examples, fixtures or secrets, and no source map that points
+ * outside the package; and that packing builds first (`prepack`). Also that the README it ships is
+ * true to the manifest (the generated API tables, the parts it names, well-formed tables) and to
+ * the examples the Chromium tests run. `npm test` builds dist/ first (scripts/test.mjs); the packed
+ * package in an app is test/node/consumer/consumer.test.ts.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
