@@ -20,6 +20,7 @@ import { renderLimits, renderRisk, type RiskInfo } from './limits-view.js';
 import { checkLoanDraft, type LoanDraft } from './loan-draft.js';
 import { renderLoanForm } from './loan-form.js';
 import { LoanHistory } from './loan-history.js';
+import { LoanLookup } from './loan-lookup.js';
 import { loanDetail } from './loan-outcome.js';
 import { loanPorts, type LoanPhase } from './loan-submission.js';
 import { loanParams } from './loan-params.js';
@@ -56,6 +57,9 @@ const NO_POLL_MS = 24 * 3_600_000;
  * @csspart liability - What is owed: principal + interest.
  * @csspart max-borrow - What may be borrowed now.
  * @csspart max - Max: the most to borrow, or what is owed as far as available allows.
+ * @csspart lookup - Find a borrow or repay by the id the venue gave it.
+ * @csspart lookup-find - The lookup's Find button.
+ * @csspart lookup-result - The record found, or why none.
  * @csspart form - The borrow/repay form.
  * @csspart action - The borrow / repay choice.
  * @csspart field - Each field of the form and of the history range (label, control, hint, error).
@@ -136,6 +140,7 @@ export class MarginBorrowRepay extends MarginKitElement {
 
   private readonly limitsPoll = new PollController<BorrowLimits>(this, (s) => this.onLimits(s));
   private readonly account = new LoanAccount(this);
+  private readonly lookup = new LoanLookup(this);
   private readonly history = new LoanHistory(this, {
     pageSize: () => this.pageSize,
     locale: () => this.effectiveLocale,
@@ -369,6 +374,7 @@ export class MarginBorrowRepay extends MarginKitElement {
         onCheckAgain: this.onCheckAgain,
       })}
       ${this.history.render(target)}
+      ${this.lookup.render({ target, amount, time: (ms) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms) })}
     `;
   }
 }

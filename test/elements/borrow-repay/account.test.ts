@@ -135,3 +135,39 @@ describe('<margin-borrow-repay>: the account a loan acts on', function () {
     expect(text(el, P.available)).to.equal('10,000 USDT');
   });
 });
+
+describe('<margin-borrow-repay>: a loan found by its id', function () {
+  this.timeout(30_000);
+
+  async function find(el: MarginBorrowRepay, id: string): Promise<string> {
+    const input = $<HTMLInputElement>(el, '#lookup-id');
+    input.value = id;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(text(el, '[part~="lookup-result"]'), 'an edit clears the last answer').to.equal('');
+    $<HTMLButtonElement>(el, '[part~="lookup-find"]').click();
+    await until(() => text(el, '[part~="lookup-result"]') !== '', 'the lookup never answered');
+    return text(el, '[part~="lookup-result"]');
+  }
+
+  it('KuCoin: the borrow and the repay by orderNo; an unknown id is said to be unknown', async () => {
+    const stack = panelStack({ now: () => T0 });
+    const client = clientOf(stack);
+    const borrow = await client.kucoin.borrow({ currency: 'USDT', size: '250', timeInForce: 'IOC', isHf: true });
+    const repay = await client.kucoin.repay({ currency: 'USDT', size: '50', isHf: true });
+    const el = await fixture<MarginBorrowRepay>(html`<margin-borrow-repay exchange="kucoin" margin-mode="cross" currency="USDT" locale="en-US"></margin-borrow-repay>`);
+    await limitsLoaded(el);
+    expect(await find(el, borrow.orderNo)).to.contain('Borrow of 250 USDT').and.contain(borrow.orderNo);
+    const repaid = await find(el, repay.orderNo);
+    expect(repaid).to.contain('Repay of 50 USDT').and.contain('50 principal + 0 interest');
+    expect(await find(el, 'no-such-order')).to.equal('No borrow or repay with this id on this target.');
+  });
+
+  it('BitMart: the borrow by borrow_id on the pair', async () => {
+    const stack = panelStack({ now: () => T0 });
+    const borrow = await clientOf(stack).bitmart.marginBorrowIsolated({ symbol: 'BTC_USDT', currency: 'USDT', amount: '30' });
+    const el = await fixture<MarginBorrowRepay>(html`<margin-borrow-repay exchange="bitmart" symbol="BTC_USDT" currency="USDT" locale="en-US"></margin-borrow-repay>`);
+    await limitsLoaded(el);
+    expect(await find(el, borrow.borrow_id)).to.contain('Borrow of 30 USDT').and.contain(borrow.borrow_id);
+  });
+});
