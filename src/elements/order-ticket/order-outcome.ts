@@ -21,7 +21,7 @@ export function renderReview(form: OrderForm): TemplateResult | typeof nothing {
       <h3 id="review-title" tabindex="-1">${t.review.title}</h3>
       <p>${form.format.summary(review.params)}</p>
       <p>${t.review.intro}</p>
-      <dl>${paramEntries(review.params).map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
+      <dl translate="no">${paramEntries(review.params).map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
       <div class="actions">
         <button type="button" part="confirm" class="place ${review.params.side}" @click=${form.confirmReview}>${t.review.confirm}</button>
         <button type="button" @click=${form.backFromReview}>${t.review.back}</button>
