@@ -64,7 +64,8 @@ export async function buildPage(entry: string, dir: string, outName: string): Pr
     absWorkingDir: ROOT,
     outfile: join(dir, outName),
     bundle: true,
-    minify: true,
+    // BENCH_PAGE_MINIFY=0 keeps names, for a readable CPU profile.
+    minify: process.env.BENCH_PAGE_MINIFY !== '0',
     format: 'esm',
     platform: 'browser',
     target: 'es2022',

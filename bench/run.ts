@@ -4,11 +4,14 @@
  *
  *   npm run bench                  every part, then BENCHMARKS.md
  *   npm run bench -- size proxy    only those parts; BENCHMARKS.md is left alone
+ *   npm run bench -- size render --merge
+ *                                  only those parts, their sections and figure rows replaced in
+ *                                  BENCHMARKS.md (the other parts' stay, with their own run's date)
  *
  * Exits non-zero when a size is over budget (after the whole report) or a part failed.
  */
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -43,19 +46,55 @@ async function machine(): Promise<string[]> {
   ];
 }
 
+function sectionMarkdown(section: Section): string {
+  const lines = [`## ${section.title}`, ''];
+  if (section.status !== 'measured') lines.push(`**${section.status}**: ${markdownText(section.reason ?? '')}`, '');
+  if (section.detail) lines.push(section.detail, '');
+  for (const note of section.notes ?? []) lines.push(`- ${markdownText(note)}`);
+  return lines.join('\n').trimEnd();
+}
+
+function figureRows(section: Section): string[][] {
+  return section.status === 'measured'
+    ? section.figures.map((f) => [f.name, f.value, f.target ?? '', f.ratio ?? '', verdict(f)])
+    : [[`${section.title}`, section.status, '', '', section.reason ?? '']];
+}
+
+/**
+ * `--merge`: the parts just run replace their own `## Title` section (up to the next `## `, so a
+ * hand-written `### ` note under another part stays) and their figure rows (those named
+ * `Title: ...`); a line under the header says when and how these parts ran. Everything else is
+ * left as the earlier run wrote it.
+ */
+function merge(existing: string, sections: readonly Section[], runLine: string): string {
+  let text = existing;
+  for (const section of sections) {
+    const heading = `## ${section.title}\n`;
+    const start = text.indexOf(heading);
+    const body = `${sectionMarkdown(section)}\n\n`;
+    if (start < 0) {
+      text = `${text.trimEnd()}\n\n${body}`;
+      continue;
+    }
+    const next = text.indexOf('\n## ', start + heading.length);
+    text = text.slice(0, start) + body + (next < 0 ? '' : text.slice(next + 1));
+  }
+  const lines = text.split('\n');
+  const ours = new Set(sections.map((section) => section.title));
+  const isOurs = (line: string) => line.startsWith('| ') && ours.has(line.slice(2).split(/[:|]/)[0]!.trim());
+  const first = lines.findIndex(isOurs);
+  const kept = lines.filter((line) => !isOurs(line));
+  const rows = markdownTable(['figure', 'value', 'target', 'ratio', 'verdict'], sections.flatMap(figureRows)).split('\n').slice(2);
+  const at = first < 0 ? kept.indexOf('| --- | --- | --- | --- | --- |') + 1 : first;
+  kept.splice(at, 0, ...rows);
+  const dateLine = kept.findIndex((line) => line.startsWith('- Date: '));
+  kept.splice(dateLine + 1, 0, runLine);
+  return kept.join('\n');
+}
+
 function report(sections: readonly Section[], started: Date, machineLines: readonly string[], seconds: number, load: readonly number[]): string {
-  const figureRows = sections.flatMap((section) =>
-    section.status === 'measured'
-      ? section.figures.map((f) => [f.name, f.value, f.target ?? '', f.ratio ?? '', verdict(f)])
-      : [[`${section.title}`, section.status, '', '', section.reason ?? '']],
-  );
-  const parts = sections.map((section) => {
-    const lines = [`## ${section.title}`, ''];
-    if (section.status !== 'measured') lines.push(`**${section.status}**: ${markdownText(section.reason ?? '')}`, '');
-    if (section.detail) lines.push(section.detail, '');
-    for (const note of section.notes ?? []) lines.push(`- ${markdownText(note)}`);
-    return lines.join('\n').trimEnd();
-  });
+  const rows = sections.flatMap(figureRows);
+  const parts = sections.map(sectionMarkdown);
   return [
     '# Benchmarks',
     '',
@@ -74,7 +113,7 @@ function report(sections: readonly Section[], started: Date, machineLines: reado
     '',
     '## Figures',
     '',
-    markdownTable(['figure', 'value', 'target', 'ratio', 'verdict'], figureRows),
+    markdownTable(['figure', 'value', 'target', 'ratio', 'verdict'], rows),
     '',
     ...parts.flatMap((part) => [part, '']),
   ].join('\n');
@@ -82,6 +121,7 @@ function report(sections: readonly Section[], started: Date, machineLines: reado
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const merging = process.argv.includes('--merge');
   const unknown = asked.filter((name) => !(name in PARTS));
   if (unknown.length > 0) {
     console.error(`npm run bench: unknown part ${unknown.join(', ')}; parts are ${Object.keys(PARTS).join(', ')}.`);
@@ -124,8 +164,17 @@ async function main(): Promise<void> {
   if (asked.length === 0) {
     await writeFile(join(ROOT, 'BENCHMARKS.md'), report(sections, started, machineLines, seconds, [loadAtStart, loadavg()[0]!]));
     console.log('Wrote BENCHMARKS.md.');
+  } else if (merging) {
+    const load = [loadAtStart, loadavg()[0]!].map((l) => l.toFixed(1)).join(' at the start, ');
+    const runLine =
+      `- Re-run of ${sections.map((s) => s.title).join(', ')} (\`npm run bench -- ${asked.join(' ')} --merge\`): ` +
+      `${started.toISOString().replace(/\.\d+Z$/, 'Z')}, ${Math.round(seconds)} s, load average ${load} at the end; ` +
+      `${machineLines[0]}; their sections and figure rows below are from this run, the rest from the run dated above.`;
+    const path = join(ROOT, 'BENCHMARKS.md');
+    await writeFile(path, merge(await readFile(path, 'utf8'), sections, runLine));
+    console.log(`Merged ${sections.map((s) => s.title).join(', ')} into BENCHMARKS.md.`);
   } else {
-    console.log('Some parts only: BENCHMARKS.md left as it was.');
+    console.log('Some parts only: BENCHMARKS.md left as it was (add --merge to replace their sections).');
   }
 
   const over = sections.flatMap((section) => section.overBudget ?? []);

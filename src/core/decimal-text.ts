@@ -21,6 +21,9 @@ export function venueDecimalText(value: unknown): string | undefined {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return undefined;
     text = String(value);
+    // A number prints canonical text already (no '+', no leading or trailing zeros, -0 as "0")
+    // unless it takes an exponent: 500 prices a tick skip the parse below.
+    if (!text.includes('e')) return text;
   } else if (typeof value === 'string') {
     text = value.trim();
   } else {
@@ -47,6 +50,11 @@ export function venueDecimalText(value: unknown): string | undefined {
   return sign === '-' ? `-${plain}` : plain;
 }
 
+function wholeLength(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? text.length : dot;
+}
+
 /** Fraction digits of a canonical text: `"0.00001"` -> 5, `"10"` -> 0. */
 export function fractionDigits(text: string): number {
   const dot = text.indexOf('.');
@@ -62,6 +70,9 @@ export function compareDecimalTexts(a: string, b: string): number {
   const aNegative = a.charCodeAt(0) === 45; // '-'
   const bNegative = b.charCodeAt(0) === 45;
   if (aNegative !== bNegative) return aNegative ? -1 : 1;
+  // The usual case, two prices of one symbol: non-negative with integer parts of one length.
+  // Canonical texts then order as strings (a missing fraction digit is a 0, and no text ends in 0).
+  if (!aNegative && wholeLength(a) === wholeLength(b) && (a.charCodeAt(0) === 48) === (b.charCodeAt(0) === 48)) return a < b ? -1 : 1;
   const order = aNegative ? -1 : 1;
   const x = aNegative ? a.slice(1) : a;
   const y = bNegative ? b.slice(1) : b;

@@ -76,9 +76,7 @@ describe('built bundles', () => {
     const text = [...initial.values()].join('\n');
     expect(text.includes(DECIMAL_JS), "decimal.js").to.equal(false);
     // Lit (every element's base) and an element's own part names; the loader only names the tags.
-    expect(text).not.to.include('litElementVersions');
-    expect(text).not.to.include('pause-button');
-    expect(text).not.to.include('getMarkPriceList');
+    for (const mark of ['litElementVersions', 'pause-button', 'getMarkPriceList']) expect(text.includes(mark), mark).to.equal(false);
   });
 
   it("the ticker's chunks (what a page with only a ticker fetches) hold no decimal.js", async () => {

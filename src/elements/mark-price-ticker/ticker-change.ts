@@ -5,6 +5,9 @@
  * no Decimal in the ticker at all.
  */
 
+/** Digits and scale of a decimal text: a row's baseline is read once, not once per move. */
+export type Scaled = readonly [bigint, number];
+
 const POW10: bigint[] = [1n];
 function pow10(n: number): bigint {
   for (let i = POW10.length; i <= n; i += 1) POW10.push(POW10[i - 1]! * 10n);
@@ -12,7 +15,7 @@ function pow10(n: number): bigint {
 }
 
 /** A plain decimal's digits and scale: `"-12.340"` -> [-12340n, 3]. Undefined for exponent notation. */
-function scaled(text: string): [bigint, number] | undefined {
+export function scaled(text: string): Scaled | undefined {
   // The client gives canonical plain text (core/decimal-text.ts); anything else shows no change.
   if (text.length > 120 || text.includes('e')) return undefined;
   const dot = text.indexOf('.');
@@ -35,9 +38,9 @@ function divideHalfEven(n: bigint, unit: bigint, sticky: boolean): bigint {
  * units of 1e-8: `changeUnits("101", "100")` is `1000000n` (+1 %). Undefined from a zero base,
  * or for texts this path does not take (exponent notation): the caller then uses Decimal.
  */
-export function changeUnits(valueText: string, baseText: string): bigint | undefined {
+export function changeUnits(valueText: string, baseText: string | Scaled | undefined): bigint | undefined {
   const value = scaled(valueText);
-  const base = scaled(baseText);
+  const base = typeof baseText === 'string' ? scaled(baseText) : baseText;
   if (!value || !base) return undefined;
   let [v, b] = [value[0], base[0]];
   if (b === 0n) return undefined;

@@ -7,7 +7,7 @@
  */
 import { compareDecimalTexts } from '../../core/decimal-text.js';
 import { decimalTextFormatter } from '../../core/format-text.js';
-import { changeUnits, roundedChangeText } from './ticker-change.js';
+import { changeUnits, roundedChangeText, scaled, type Scaled } from './ticker-change.js';
 import type { Direction, TickerRow } from './ticker-model.js';
 
 /** What the ticker needs of a cross margin symbol (`getSymbolIncrementTexts`): text, no Decimal. */
@@ -66,6 +66,14 @@ interface Entry {
   view: TickerView;
   low: string;
   high: string;
+  /** The baseline's digits, read once per row (it never changes for a symbol). */
+  base: Scaled | undefined;
+  /** The symbol's price formatter and trading flag, looked up once per row, not once per move. */
+  format: TextFormat;
+  tradingOff: boolean;
+  /** What the last `change()` gave: set in place, no tuple made per move. */
+  changeText: string;
+  changeSign: TickerView['changeSign'];
 }
 
 export class TickerViews {
@@ -103,28 +111,38 @@ export class TickerViews {
   }
 
   private first(row: TickerRow): Entry {
-    const [changeText, changeSign] = this.change(row.value, row.baseline);
-    return { row, view: this.build(row, changeText, changeSign), low: row.value, high: row.value };
+    const entry: Entry = {
+      row,
+      view: undefined as unknown as TickerView,
+      low: row.value,
+      high: row.value,
+      base: scaled(row.baseline),
+      format: this.priceFormat(row.symbol),
+      tradingOff: this.symbols?.get(row.symbol)?.enableTrading === false,
+      changeText: '',
+      changeSign: 'flat',
+    };
+    this.change(entry, row.value);
+    entry.view = this.build(entry, row);
+    return entry;
   }
 
   private next(entry: Entry, row: TickerRow): void {
     const value = row.value;
-    let { changeText, changeSign } = entry.view;
     const belowLow = compareDecimalTexts(value, entry.low) < 0;
     if (belowLow || compareDecimalTexts(value, entry.high) > 0) {
-      const [text, sign] = this.change(value, row.baseline);
-      if (text === changeText && sign === changeSign) {
+      const { changeText, changeSign } = entry;
+      this.change(entry, value);
+      if (entry.changeText === changeText && entry.changeSign === changeSign) {
         if (belowLow) entry.low = value;
         else entry.high = value;
       } else {
-        changeText = text;
-        changeSign = sign;
         entry.low = value;
         entry.high = value;
       }
     }
     entry.row = row;
-    entry.view = this.build(row, changeText, changeSign);
+    entry.view = this.build(entry, row);
   }
 
   private priceFormat(symbol: string): TextFormat {
@@ -136,10 +154,14 @@ export class TickerViews {
     return format;
   }
 
-  /** The change's text and sign (ticker-change.ts); none from a zero baseline. */
-  private change(value: string, baseline: string): [string, TickerView['changeSign']] {
-    const units = changeUnits(value, baseline);
-    if (units === undefined) return ['', 'flat'];
+  /** Sets the entry's change text and sign for `value` (ticker-change.ts); none from a zero baseline. */
+  private change(entry: Entry, value: string): void {
+    const units = changeUnits(value, entry.base);
+    if (units === undefined) {
+      entry.changeText = '';
+      entry.changeSign = 'flat';
+      return;
+    }
     const key = roundedChangeText(units, CHANGE_DIGITS);
     let text = this.changeTexts.get(key);
     if (text === undefined) {
@@ -147,18 +169,19 @@ export class TickerViews {
       text = this.changeTextFormat(key);
       this.changeTexts.set(key, text);
     }
-    return [text, units === 0n ? 'flat' : units < 0n ? 'down' : 'up'];
+    entry.changeText = text;
+    entry.changeSign = units === 0n ? 'flat' : units < 0n ? 'down' : 'up';
   }
 
-  private build(row: TickerRow, changeText: string, changeSign: TickerView['changeSign']): TickerView {
+  private build(entry: Entry, row: TickerRow): TickerView {
     return {
       symbol: row.symbol,
-      priceText: this.priceFormat(row.symbol)(row.value),
-      changeText,
-      changeSign,
+      priceText: entry.format(row.value),
+      changeText: entry.changeText,
+      changeSign: entry.changeSign,
       direction: row.direction,
       flashClass: row.moves > 0 && row.direction !== 'flat' ? FLASH_CLASSES[row.direction][row.moves % 2]! : '',
-      tradingOff: this.symbols?.get(row.symbol)?.enableTrading === false,
+      tradingOff: entry.tradingOff,
     };
   }
 }
