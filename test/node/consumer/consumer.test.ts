@@ -52,7 +52,8 @@ function copyFixture(app: string, fixture: string, to: string): void {
 /** Import map for the browser: every bare specifier the package's modules use, plus Lit's family. */
 function importMap(app: string): Record<string, string> {
   const dist = join(app, 'node_modules/margin-kit/dist');
-  const files = [...readdirSync(dist).map((f) => join(dist, f)), ...readdirSync(join(dist, 'chunks')).map((f) => join(dist, 'chunks', f))].filter((f) => f.endsWith('.js'));
+  // The npm build's modules (the CDN build has no bare imports).
+  const files = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.js') && !f.startsWith('cdn')).map((f) => join(dist, f));
   const names = new Set(['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit-labs/ssr-client']);
   for (const file of files) {
     for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*["']([^"'./][^"']*)["']/g)) {
