@@ -156,7 +156,8 @@ export class MarginMarkPriceTicker extends MarginKitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('symbols')) this.wanted = parseSymbols(this.symbols);
-    const client = this.client;
+    // Not while rendered on a server (@lit-labs/ssr): nothing is fetched until the page has the element.
+    const client = this.isConnected ? this.client : undefined;
     if (client !== this.infoFrom) this.loadInfo(client);
     this.pointPoll();
   }
