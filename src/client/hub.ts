@@ -174,6 +174,12 @@ class PolledResource<T> {
     return this.timer !== undefined;
   }
 
+  /** No more re-polls; a load in flight finishes. */
+  pause(): void {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
   stop(): void {
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
@@ -228,7 +234,9 @@ export class Hub {
       setActive: (active) => {
         if (subscriber.active === active) return;
         subscriber.active = active;
-        if (![...owned.subscribers].some((s) => s.active)) owned.stop();
+        // Pausing stops re-polls only: a load on its way (the first one of an element below the
+        // fold) still lands and renders.
+        if (![...owned.subscribers].some((s) => s.active)) owned.pause();
         owned.schedule();
       },
       refresh: () => void owned.load(),

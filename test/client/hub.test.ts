@@ -224,8 +224,8 @@ describe('hub.cached', () => {
   });
 });
 
-describe('hub.poll stopped mid-load', () => {
-  it('loads at once when resumed, since the aborted load does not count', async () => {
+describe('hub.poll paused mid-load', () => {
+  it('an answer on its way still lands (the first load of an element below the fold); only re-polls pause', async () => {
     const clock = new FakeClock();
     const visibility = new FakeVisibility();
     const hub = new Hub({ clock, visibility });
@@ -237,14 +237,19 @@ describe('hub.poll stopped mid-load', () => {
         release = () => resolve(calls);
         signal.addEventListener('abort', () => reject(signal.reason));
       });
-    const sub = hub.poll('k', loader, 60_000, () => {});
+    const states: PollState<number>[] = [];
+    const sub = hub.poll('k', loader, 60_000, (s: PollState<number>) => states.push(s));
     expect(calls).to.equal(1);
     sub.setActive(false); // off-screen before the first answer
     await flush();
-    sub.setActive(true);
-    await flush();
-    expect(calls).to.equal(2);
     release?.();
     await flush();
+    expect(states.at(-1)?.value).to.equal(1);
+    expect(states.at(-1)?.loading).to.equal(false);
+    await clock.advance(120_000);
+    expect(calls, 'no re-poll while off-screen').to.equal(1);
+    sub.setActive(true);
+    await flush();
+    expect(calls, 'on screen again: the re-poll that was due').to.equal(2);
   });
 });

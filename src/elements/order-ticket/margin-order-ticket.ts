@@ -192,9 +192,14 @@ export class MarginOrderTicket extends MarginKitElement {
     return this.mode === 'isolated' ? 'MARGIN_ISOLATED_TRADE' : 'MARGIN_TRADE';
   }
 
+  /** The `symbol` attribute, trimmed: removing the attribute sets null, which means "no symbol" like `symbol=""`. */
+  private get fixedSymbol(): string {
+    return (this.symbol ?? '').trim();
+  }
+
   /** The symbol traded now: the attribute, the picker's choice, or the first tradable one. */
   private get activeSymbol(): string {
-    const fixed = this.symbol.trim().toUpperCase();
+    const fixed = this.fixedSymbol.toUpperCase();
     if (fixed) return fixed;
     const list = this.symbolsTask.value ?? [];
     if (this.pickedSymbol && list.some((s) => s.symbol === this.pickedSymbol)) return this.pickedSymbol;
@@ -273,7 +278,7 @@ export class MarginOrderTicket extends MarginKitElement {
     return html`
       <header part="header">
         <h2 id="title" part="title">${t.title} <span class="mode">· ${t.mode[this.mode]}</span></h2>
-        ${this.symbol.trim() ? html`<span class="symbol">${this.activeSymbol}</span>` : this.renderPicker()}
+        ${this.fixedSymbol ? html`<span class="symbol">${this.activeSymbol}</span>` : this.renderPicker()}
         <span class="mark" part="mark-price">
           ${t.markPrice}:
           ${mark ? this.format.amount(mark, this.current?.rules?.priceIncrement) : poll.error ? t.markUnknown : poll.loading ? t.shared.loading : t.markUnknown}

@@ -17,7 +17,7 @@ export function renderReview(form: OrderForm): TemplateResult | typeof nothing {
   const review = form.review;
   if (!review) return nothing;
   return html`
-    <section class="review" part="review" aria-labelledby="review-title">
+    <section class="review" part="review" aria-labelledby="review-title" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && form.backFromReview()}>
       <h3 id="review-title" tabindex="-1">${t.review.title}</h3>
       <p>${form.format.summary(review.params)}</p>
       <p>${t.review.intro}</p>

@@ -60,9 +60,11 @@ export class OrdersPanel extends TicketPart {
 
   /** Polls the open orders of the symbol traded (and the symbols with any) in the ticket's trade type. */
   watch(): void {
-    const { client, tradeType, symbol, pollInterval } = this.ctx;
+    const { client, tradeType, symbol, pollInterval, current } = this.ctx;
     this.openSymbols.watch(client, openOrderSymbols(tradeType), pollInterval);
-    this.open.watch(client, symbol ? openOrders({ tradeType, symbol }) : undefined, pollInterval);
+    // A symbol the venue does not list has no orders to ask for (the venue would only refuse).
+    const listed = symbol && current?.disabledReason !== 'not-listed';
+    this.open.watch(client, listed ? openOrders({ tradeType, symbol }) : undefined, pollInterval);
   }
 
   /** Another symbol or margin mode: closed orders and fills start again, questions asked are dropped. */
@@ -190,6 +192,7 @@ export class OrdersPanel extends TicketPart {
   }
 
   private renderOpen(current: TicketSymbol): TemplateResult {
+    if (current.disabledReason === 'not-listed') return renderEmpty(t.orders.unknownSymbol(current.symbol));
     const { value: orders, error, stale } = this.open.state;
     const head = html`<div class="orders-head"><span>${renderStaleBadge(stale)}</span>${orders?.length ? this.renderCancelAll(orders.length, current.symbol) : nothing}</div>`;
     if (!orders) return html`${head}${error ? renderError(describeOrderError(error), () => this.open.refresh()) : renderSkeleton(2, t.orders.loading)}`;

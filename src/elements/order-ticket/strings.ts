@@ -201,6 +201,7 @@ export const ticketStrings = {
     get history() { return msg('Order history', { id: 'ticket.orders.history' }); },
     get fills() { return msg('Fills', { id: 'ticket.orders.fills' }); },
     noOpen: (symbol: string) => msg(str`No open orders on ${symbol}.`, { id: 'ticket.orders.noOpen' }),
+    unknownSymbol: (symbol: string) => msg(str`${symbol} is not a symbol the venue knows: no orders to show.`, { id: 'ticket.orders.unknownSymbol' }),
     noHistory: (symbol: string) => msg(str`No closed orders on ${symbol}.`, { id: 'ticket.orders.noHistory' }),
     noFills: (symbol: string) => msg(str`No fills on ${symbol}.`, { id: 'ticket.orders.noFills' }),
     get cancel() { return msg('Cancel', { id: 'ticket.orders.cancel' }); },
