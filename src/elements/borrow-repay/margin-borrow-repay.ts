@@ -7,8 +7,9 @@ import type { Decimal } from '../../core/decimal.js';
 import type { Venue } from '../../core/endpoints.js';
 import { formatDecimal } from '../../core/format.js';
 import { renderStaleBadge } from '../shared/blocks/status.js';
-import { describeError } from '../shared/describe-error.js';
+import { knownIdsOf } from '../shared/controllers/known-ids.js';
 import { SubmissionController } from '../shared/controllers/submission-controller.js';
+import { describeError } from '../shared/describe-error.js';
 import { MarginBeforeSubmitEvent } from '../shared/events.js';
 import { MarginKitElement } from '../shared/margin-element.js';
 import { PollController } from '../shared/poll-controller.js';
@@ -158,7 +159,7 @@ export class MarginBorrowRepay extends MarginKitElement {
         },
         find: ({ action, request }, since, signal) => this.activeTarget!.venue.findOperation(action, request, since, { signal }),
       },
-      { onChange: (phase) => this.onPhase(phase) },
+      { onChange: (phase) => this.onPhase(phase), knownIds: (): Set<string> => knownIdsOf(this.activeTarget?.client ?? this) },
     ),
   );
 

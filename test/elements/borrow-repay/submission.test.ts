@@ -5,6 +5,7 @@ import type { LoanAction, LoanOutcome, LoanRecord, LoanRequest } from '../../../
 import { Decimal } from '../../../src/core/decimal.js';
 import { loanParams } from '../../../src/elements/borrow-repay/loan-params.js';
 import { loanPorts, maySubmit, type LoanIntent, type LoanPhase } from '../../../src/elements/borrow-repay/loan-submission.js';
+import { knownIdsOf } from '../../../src/elements/shared/controllers/known-ids.js';
 import { Submitter } from '../../../src/elements/shared/controllers/submitter.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
 
@@ -23,6 +24,9 @@ function deferred<T>(): Deferred<T> {
   });
   return { promise, resolve, reject };
 }
+
+/** A stand-in for one page connection (the known ids are kept per connection object). */
+const connectionOfPage = (): object => ({});
 
 const flush = async () => {
   for (let i = 0; i < 10; i += 1) await Promise.resolve();
@@ -151,6 +155,33 @@ describe('submission: a loan is never sent twice', () => {
     expect(h.submitter.phase.kind).to.equal('not-found');
   });
 
+  it('a loan another panel of the page confirmed is never taken for this panel\'s lost one', async () => {
+    const page = connectionOfPage();
+    const panel = (send: () => Promise<LoanOutcome>, find: () => Promise<LoanRecord | undefined>) =>
+      new Submitter(loanPorts({ send, find }, { now: () => 0, clock: new FakeClock(), lookupAtMs: [0], knownIds: () => knownIdsOf(page) }));
+    const a = panel(async () => outcome('a1'), async () => undefined);
+    await a.submit(borrow);
+    expect(a.phase.kind).to.equal('succeeded');
+    // the same amount from another panel: its answer is lost and the history shows only A's loan
+    const b = panel(
+      async () => {
+        throw new NetworkError('lost');
+      },
+      async () => record('a1'),
+    );
+    await b.submit(borrow);
+    expect(b.phase.kind).to.equal('not-found');
+    // a panel on another page (connection) has its own set
+    const elsewhere = new Submitter(
+      loanPorts(
+        { send: async () => Promise.reject(new NetworkError('lost')), find: async () => record('a1') },
+        { now: () => 0, clock: new FakeClock(), lookupAtMs: [0], knownIds: () => knownIdsOf(connectionOfPage()) },
+      ),
+    );
+    await elsewhere.submit(borrow);
+    expect(elsewhere.phase.kind).to.equal('found');
+  });
+
   it('nothing found at once: looks again after each pause before saying it did not go through', async () => {
     const h = harness([0, 1_500, 4_500]);
     const done = h.submitter.submit(borrow);
@@ -178,7 +209,7 @@ describe('submission: a loan is never sent twice', () => {
     expect(h2.submitter.phase.kind).to.equal('not-found');
   });
 
-  it('by default the history is searched four times over 9.5 s before "not found"', async () => {
+  it('by default the history is searched four times over 11 s before "not found"', async () => {
     const clock = new FakeClock();
     const start = clock.now();
     const lookUpAt: number[] = [];
@@ -197,9 +228,9 @@ describe('submission: a loan is never sent twice', () => {
       ),
     );
     const done = submitter.submit(borrow);
-    await clock.advance(10_000);
+    await clock.advance(11_000);
     await done;
-    expect(lookUpAt).to.deep.equal([0, 1_500, 4_500, 9_500]);
+    expect(lookUpAt).to.deep.equal([0, 1_500, 4_500, 11_000]);
     expect(submitter.phase.kind).to.equal('not-found');
   });
 
