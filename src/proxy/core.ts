@@ -27,12 +27,13 @@ import { RateLimiter } from './rate-limit.js';
 import { BASE_HEADERS, Refusal, refusalAnswer, upstreamRedirect, type ProxyAnswer } from './respond.js';
 import type { HmacSha256 } from './sign-kucoin.js';
 import { createSigners, type Signers } from './signers.js';
+import { PROXY_UPSTREAM_TIMEOUT_MS } from '../core/timing.js';
 import type { ProxyMetrics, SigningProxyOptions } from './types.js';
 
 export const DEFAULT_KUCOIN_BASE_URL = 'https://api.kucoin.com';
 export const DEFAULT_BITMART_BASE_URL = 'https://api-cloud.bitmart.com';
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
-export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = PROXY_UPSTREAM_TIMEOUT_MS;
 export const DEFAULT_RATE_LIMIT = { capacity: 30, refillPerSecond: 5 } as const;
 export const DEFAULT_PUBLIC_MAX_AGE_SECONDS = 1;
 /** The names a loopback proxy answers to when no `allowedHosts` are given. */

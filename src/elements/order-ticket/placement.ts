@@ -38,7 +38,7 @@ export interface LookupTiming {
 }
 
 /**
- * The look-up times for a `lookupTiming`: the kit's window (0, 1.5, 4.5, 9.5 s, past the proxy's
+ * The look-up times for a `lookupTiming`: the kit's window (0, 1.5, 4.5, 11 s, past the proxy's
  * upstream limit) when none is set; else from `firstDelayMs`, doubling up to `maxDelayMs`, the
  * last at `settleMs`.
  */

@@ -176,7 +176,7 @@ describe('<margin-borrow-repay> never lends twice', function () {
     stack.sandbox.faults.add({ kind: 'server-error', path: '/spot/v1/margin/isolated/borrow', times: 1 });
     await typeAmount(el, '3');
     submitButton(el).click();
-    // Not found only after the last look-up of the default window (9.5 s after the first).
+    // Not found only after the last look-up of the default window (11 s after the first).
     await until(() => outcome(el).startsWith('It did not go through'), 'no not-found outcome', 15_000);
     expect(outcome(el)).to.equal('It did not go through: nothing was borrowed (not in the history). You can try again.');
     expect(errors.map((e) => [e.action, e.kind])).to.deep.equal([['borrow', 'exchange']]);

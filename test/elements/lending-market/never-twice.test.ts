@@ -87,7 +87,7 @@ describe('<margin-lending-market>: a lend is never confirmed for another (issue 
     t.lose('never-arrives');
     await lend250(el);
     const h = lendingHarness(el);
-    await t.tick(9_000);
+    await t.tick(10_500);
     expect(seen.purchased, 'the first lend was taken for the second').to.deep.equal([first]);
     expect(h.submitText()).to.equal('Checking…');
     expect(h.submitBusy()).to.equal(true);
@@ -147,7 +147,7 @@ describe('<margin-lending-market>: a lend is never confirmed for another (issue 
     await t.tick(30_000);
     t.lose('never-arrives');
     await lend250(b);
-    await t.tick(10_000);
+    await t.tick(11_500);
     await waitUntil(() => lendingHarness(b).note() !== '', 'no outcome shown');
     expect(seenB.purchased).to.deep.equal([]);
     expect(lendingHarness(b).note()).to.equal('It did not go through. You can try again.');

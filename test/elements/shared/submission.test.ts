@@ -127,20 +127,20 @@ describe('submitter: every money action is sent once', () => {
     expect(h.submitter.busy).to.equal(false);
   });
 
-  it('an unknown outcome is looked up at 0, 1.5, 4.5 and 9.5 s; "not found" only after the last', async () => {
+  it('an unknown outcome is looked up at 0, 1.5, 4.5 and 11 s (past the 10 s proxy upstream limit); "not found" only after the last', async () => {
     const h = recordHarness();
     const done = h.submitter.submit(lend);
     h.sends[0]!.reject(new TimeoutError(10_000));
     await flush();
     expect(h.submitter.phase.kind).to.equal('checking');
     expect(h.lookUpsAt).to.deep.equal([0]);
-    await h.advance(9_499);
+    await h.advance(10_999);
     expect(h.lookUpsAt).to.deep.equal([0, 1_500, 4_500]);
     expect(h.submitter.phase.kind).to.equal('checking');
     expect(await h.submitter.submit(lend)).to.equal(false); // still unknown: no second send
     await h.advance(1);
     await done;
-    expect(h.lookUpsAt).to.deep.equal([0, 1_500, 4_500, 9_500]);
+    expect(h.lookUpsAt).to.deep.equal([0, 1_500, 4_500, 11_000]);
     expect(h.submitter.phase.kind).to.equal('not-found');
     expect(h.sends).to.have.length(1);
   });
@@ -169,14 +169,14 @@ describe('submitter: every money action is sent once', () => {
     // The second never reached the venue: the only matching record is the first lend.
     const second = h.submitter.submit(lend);
     h.sends[1]!.reject(lost());
-    await h.advance(10_000);
+    await h.advance(11_000);
     await second;
     expect(h.submitter.phase.kind).to.equal('not-found');
     // The same again, applied and its answer lost: found, and it is the new one.
     const third = h.submitter.submit(lend);
     h.apply('third');
     h.sends[2]!.reject(lost());
-    await h.advance(10_000);
+    await h.advance(11_000);
     await third;
     const phase = h.submitter.phase;
     expect(phase.kind === 'found' && phase.record.orderNo).to.equal('third');
@@ -190,7 +190,7 @@ describe('submitter: every money action is sent once', () => {
     const done = h.submitter.submit(lend);
     h.venue.push({ ...lend, orderNo: 'listed', applyTime: h.clock.now() });
     h.sends[0]!.reject(lost());
-    await h.advance(10_000);
+    await h.advance(11_000);
     await done;
     expect(h.submitter.phase.kind).to.equal('not-found');
   });
@@ -206,7 +206,7 @@ describe('submitter: every money action is sent once', () => {
     b.venue.push({ ...lend, orderNo: 'by-a', applyTime: b.clock.now() });
     const done = b.submitter.submit(lend);
     b.sends[0]!.reject(lost());
-    await b.advance(10_000);
+    await b.advance(11_000);
     await done;
     expect(b.submitter.phase.kind).to.equal('not-found');
   });
@@ -236,10 +236,10 @@ describe('submitter: every money action is sent once', () => {
     const again = h.submitter.recheck();
     await flush();
     expect(h.submitter.phase.kind).to.equal('checking');
-    await h.advance(9_500);
+    await h.advance(11_000);
     await again;
     expect(h.submitter.phase.kind).to.equal('not-found');
-    expect(h.lookUpsAt).to.deep.equal([0, 0, 1_500, 4_500, 9_500]);
+    expect(h.lookUpsAt).to.deep.equal([0, 0, 1_500, 4_500, 11_000]);
   });
 
   it('`retry` mode keeps looking through failed look-ups (rate limits respected) and settles', async () => {
@@ -363,7 +363,7 @@ describe('submitter: orders, matched by clientOid', () => {
     const done = h.submitter.submit({ clientOid: oid, symbol: 'BTC-USDT', size: '1' }, { draftKey: 'buy 1' });
     expect(h.submitter.phase.kind === 'sending' && h.submitter.phase.identity).to.equal(oid);
     h.sends[0]!.reject(new TimeoutError(1));
-    await h.clock.advance(10_000);
+    await h.clock.advance(11_000);
     await done;
     expect(h.submitter.phase.kind).to.equal('not-found');
     // Pinned: the lost request may still arrive, so the next draft carries the same clientOid.

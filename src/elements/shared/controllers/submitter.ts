@@ -19,6 +19,7 @@
  * after the whole look-up window, which is longer than the proxy's upstream time limit.
  */
 import { RateLimitError, outcomeUnknown } from '../../../client/errors.js';
+import { PROXY_UPSTREAM_TIMEOUT_MS } from '../../../core/timing.js';
 
 /** The clock waits are timed by (the hub's, so tests move it by hand). */
 export interface SubmitClock {
@@ -89,9 +90,8 @@ export interface SubmitterPorts<I, A, R> {
   now?(): number;
   clock?: SubmitClock;
   /**
-   * When look-ups run, in ms after the outcome became unknown (default 0, 1.5, 4.5 and 9.5 s:
-   * past the proxy's upstream limit, which started a moment after the client's). "Not found" is
-   * said only after the last.
+   * When look-ups run, in ms after the outcome became unknown (default 0, 1.5, 4.5 and 11 s: past
+   * the proxy's upstream limit). "Not found" is said only after the last.
    */
   lookupAtMs?: readonly number[];
   /**
@@ -111,7 +111,12 @@ export interface SubmitterPorts<I, A, R> {
   newIdentity?(): string;
 }
 
-export const DEFAULT_LOOKUP_AT_MS: readonly number[] = [0, 1_500, 4_500, 9_500];
+/**
+ * The last look-up is past the proxy's upstream limit counted from the moment the outcome became
+ * unknown, which is after the send started: even a connection lost at once cannot be followed by
+ * the venue receiving the request after "not found".
+ */
+export const DEFAULT_LOOKUP_AT_MS: readonly number[] = [0, 1_500, 4_500, PROXY_UPSTREAM_TIMEOUT_MS + 1_000];
 
 const realClock: SubmitClock = {
   now: () => Date.now(),
