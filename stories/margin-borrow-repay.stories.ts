@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/margin-borrow-repay.js';
 import { manifestArgTypes } from './manifest-controls.js';
-import { dark, storyStack } from './support.js';
+import { ACCOUNT_SEEDS, dark, storyStack, type AccountSeed } from './support.js';
 
 interface Args {
   exchange: 'kucoin' | 'bitmart';
@@ -12,9 +12,9 @@ interface Args {
   locale: string;
 }
 
-const render = (name: string, state: 'live' | 'loading' | 'error' = 'live') => (args: Args) =>
+const render = (name: string, state: 'live' | 'loading' | 'error' = 'live', seed?: AccountSeed) => (args: Args) =>
   html`<margin-borrow-repay
-    proxy-url=${storyStack(name, state)}
+    proxy-url=${storyStack(name, state, seed)}
     exchange=${args.exchange}
     margin-mode=${args['margin-mode']}
     symbol=${args.symbol}
@@ -39,3 +39,7 @@ export const Loading: Story = { render: render('loan-loading', 'loading') };
 export const Error: Story = { render: render('loan-error', 'error') };
 export const Dark: Story = { render: (args) => dark(render('loan-dark')(args)) };
 export const GermanLocale: Story = { name: 'German locale', args: { locale: 'de-DE' }, render: render('loan-de') };
+/** The whole personal USDT limit (1000000) borrowed: max borrowable 0, Max off, Repay Max pays it back. */
+export const MaxReached: Story = { name: 'Max reached', render: render('loan-max-reached', 'live', ACCOUNT_SEEDS.maxReached) };
+/** Nothing in the account and nothing owed: available 0, liability 0; borrowing is still open. */
+export const NoBalance: Story = { name: 'No balance', render: render('loan-no-balance', 'live', ACCOUNT_SEEDS.noBalance) };

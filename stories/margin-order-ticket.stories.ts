@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define/margin-order-ticket.js';
 import { manifestArgTypes } from './manifest-controls.js';
-import { dark, storyStack } from './support.js';
+import { ACCOUNT_SEEDS, dark, storyStack, type AccountSeed } from './support.js';
 
 interface Args {
   symbol: string;
@@ -14,9 +14,9 @@ interface Args {
   locale: string;
 }
 
-const render = (name: string, state: 'live' | 'loading' | 'error' = 'live') => (args: Args) =>
+const render = (name: string, state: 'live' | 'loading' | 'error' = 'live', seed?: AccountSeed) => (args: Args) =>
   html`<margin-order-ticket
-    proxy-url=${storyStack(name, state)}
+    proxy-url=${storyStack(name, state, seed)}
     symbol=${args.symbol}
     margin-mode=${args['margin-mode']}
     side=${args.side}
@@ -45,3 +45,9 @@ export const Loading: Story = { render: render('ticket-loading', 'loading') };
 export const Error: Story = { render: render('ticket-error', 'error') };
 export const Dark: Story = { render: (args) => dark(render('ticket-dark')(args)) };
 export const GermanLocale: Story = { name: 'German locale', args: { locale: 'de-DE' }, render: render('ticket-de') };
+/** 40 USDT of its own and 1000 USDT borrowed: debt ratio 1000 / 1040 = 96.16%, past the 95% warning, below the 97% liquidation. */
+export const NearLiquidation: Story = { name: 'Near liquidation', render: render('ticket-near-liquidation', 'live', ACCOUNT_SEEDS.nearLiquidation) };
+/** Nothing in the account: available 0, Max and the percentages off until Auto-borrow is ticked. */
+export const NoBalance: Story = { name: 'No balance', render: render('ticket-no-balance', 'live', ACCOUNT_SEEDS.noBalance) };
+/** The whole USDT borrow limit (1000000) taken: with Auto-borrow, a buy can spend only what is available. */
+export const MaxReached: Story = { name: 'Max reached', render: render('ticket-max-reached', 'live', ACCOUNT_SEEDS.maxReached) };

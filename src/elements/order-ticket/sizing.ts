@@ -32,7 +32,7 @@ export interface SpendLimit {
 
 /** What an order may spend: available, or with auto-borrow the larger of that and `buyMaxAmount`. */
 export function spendLimit(currency: string, available: Decimal, autoBorrow: boolean, buyMaxAmount: Decimal | undefined): SpendLimit {
-  if (autoBorrow && buyMaxAmount && buyMaxAmount.gt(available)) return { currency, amount: buyMaxAmount, withBorrow: true };
+  if (autoBorrow && buyMaxAmount) return { currency, amount: Decimal.max(buyMaxAmount, available, 0), withBorrow: true };
   return { currency, amount: Decimal.max(available, 0), withBorrow: false };
 }
 
