@@ -39,6 +39,24 @@ export default css`
   dd {
     margin: 0;
     font-family: var(--_font-mono);
+    overflow-wrap: anywhere;
+  }
+  /* A narrow box: each term above its value, the padding halved. */
+  @container (max-width: 26rem) {
+    .panel {
+      padding: var(--_gap);
+    }
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0;
+    }
+    dd {
+      margin-block-end: calc(var(--_gap) / 2);
+    }
+    fieldset {
+      flex-wrap: wrap;
+      gap: var(--_gap);
+    }
   }
   fieldset {
     display: flex;

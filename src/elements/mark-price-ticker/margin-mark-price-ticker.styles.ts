@@ -284,10 +284,15 @@ export default css`
 
   /* ---- list ---- */
 
+  /* Below the table's least width the list scrolls in its own box, never the page. */
+  .list {
+    overflow-x: auto;
+  }
+
   table {
     width: 100%;
     /* what the columns' content needs at least, as the automatic layout would have made it */
-    min-width: 24em;
+    min-width: 16em;
     table-layout: fixed;
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;

@@ -57,6 +57,14 @@ export const q = <E extends Element = HTMLElement>(el: Element, selector: string
 export const qa = <E extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<E>(selector)];
 export const words = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+/** Opens a tab and waits for its table or its empty words. */
+export async function openTab(el: Host, tab: Tab): Promise<void> {
+  q(el, P.tab(tab))!.click();
+  await el.updateComplete;
+  await waitUntil(() => q(el, `${P.panel(tab)} tbody tr, ${P.panel(tab)} [part~="empty"]`), `the ${tab} tab did not load`, { timeout: 8000 });
+  await el.updateComplete;
+}
+
 /** What a user does with one market. */
 export function lendingHarness(el: Host) {
   const find = <E extends Element = HTMLElement>(selector: string) => q<E>(el, selector);

@@ -109,3 +109,10 @@ export const rows = (el: HTMLElement) => qa(el, P.rows);
 export function button(el: HTMLElement, within: string, words: string): HTMLButtonElement | undefined {
   return qa<HTMLButtonElement>(el, `${within} button`).find((b) => b.textContent!.replace(/\s+/g, ' ').trim().includes(words));
 }
+
+/** Opens a tab of the orders panel and waits for its table or its empty words. */
+export async function openOrdersTab(el: Host, tab: 'open' | 'history' | 'fills'): Promise<void> {
+  await clickOn(el, P.tab(tab));
+  await waitUntil(() => q(el, `${P.panel} [part~="table"], ${P.panel} [part~="empty"]`), `the ${tab} tab did not load`, { timeout: 8000 });
+  await settle(el);
+}

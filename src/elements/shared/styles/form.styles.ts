@@ -13,8 +13,12 @@ export const formStyles = css`
     color: inherit;
     border-radius: var(--_radius);
   }
+  /* A control narrows with its box (an input's default 20 characters would not). */
   input,
   select {
+    box-sizing: border-box;
+    min-inline-size: 0;
+    max-inline-size: 100%;
     padding: calc(var(--_space) / 2) var(--_space);
     background: var(--_surface);
     border: 1px solid var(--_border);

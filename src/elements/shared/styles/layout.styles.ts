@@ -1,11 +1,23 @@
 import { css } from 'lit';
 
-/** An element's outer box (`class="box"` on its `base` part) and the header row in it. */
+/**
+ * An element's outer box (`class="box"` on its `base` part) and the header row in it. The host is
+ * an inline-size container: an element's layout follows the box the page gives it (`@container`),
+ * never the viewport, and its content never widens it. Boxes in it may shrink below their
+ * content (a grid or flex item's automatic minimum would let a wide table push the box past the
+ * host); what cannot shrink scrolls in its own box (tables) or wraps.
+ */
 export const layoutStyles = css`
   :host {
     display: block;
+    container-type: inline-size;
+    max-inline-size: 100%;
+  }
+  :where(.box, .box *, section, form, fieldset, header, details, [role='tabpanel']) {
+    min-inline-size: 0;
   }
   .box {
+    box-sizing: border-box;
     display: grid;
     gap: var(--_space);
     padding: calc(var(--_space) * 1.5);
