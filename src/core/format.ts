@@ -56,6 +56,27 @@ export function formatRate(
   return format(new Decimal(rate).toString());
 }
 
+export interface DateTimeFormatOptions {
+  /** BCP 47 locale; the runtime's default when absent. */
+  locale?: string;
+  /** Show seconds: only where they tell events apart (fills, order times, a look-up's time). */
+  seconds?: boolean;
+}
+
+// One style for the kit: medium date, short time (medium with seconds). Built once per locale.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A venue timestamp (ms) as the kit shows every date and time, in the page's locale. */
+export function formatDateTime(ms: number, options: DateTimeFormatOptions = {}): string {
+  const key = `${options.locale ?? ''}|${options.seconds ? 's' : ''}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(options.locale, { dateStyle: 'medium', timeStyle: options.seconds ? 'medium' : 'short' });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(ms);
+}
+
 /** Interest for `hours` on `amount` at an hourly rate, exact. */
 export function interestFor(amount: Decimal, hourlyRate: Decimal, hours: number): Decimal {
   return amount.mul(hourlyRate).mul(hours);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Decimal } from '../../src/core/decimal.js';
-import { annualToHourly, decimalFormatter, decimalsOf, decimalTextFormatter, formatDecimal, formatRate, interestFor } from '../../src/core/format.js';
+import { annualToHourly, decimalFormatter, decimalsOf, decimalTextFormatter, formatDateTime, formatDecimal, formatRate, interestFor } from '../../src/core/format.js';
 
 describe('format', () => {
   it('decimalsOf reads the precision an increment implies', () => {
@@ -79,5 +79,28 @@ describe('relativeChange', () => {
         for (const text of texts) expect(format(text), `${locale} max ${maxDecimals} ${text}`).to.equal(intl.format(text as unknown as number));
       }
     }
+  });
+});
+
+describe('formatDateTime: one date/time style for the kit', () => {
+  // 13:07:09 UTC: the same calendar day in every time zone from UTC-13 to UTC+10.
+  const ms = Date.UTC(2026, 0, 5, 13, 7, 9);
+
+  it('medium date and a short time; seconds only when asked', () => {
+    const plain = formatDateTime(ms, { locale: 'en-US' });
+    expect(plain).to.match(/^Jan 5, 2026, \d{1,2}:\d{2}\s[AP]M$/);
+    expect(plain).to.not.contain(':09');
+    const withSeconds = formatDateTime(ms, { locale: 'en-US', seconds: true });
+    expect(withSeconds).to.match(/^Jan 5, 2026, \d{1,2}:\d{2}:09\s[AP]M$/);
+  });
+
+  it('follows the locale', () => {
+    expect(formatDateTime(ms, { locale: 'de-DE' })).to.match(/^05\.01\.2026, \d{2}:\d{2}$/);
+    expect(formatDateTime(ms, { locale: 'de-DE', seconds: true })).to.match(/^05\.01\.2026, \d{2}:\d{2}:09$/);
+  });
+
+  it('the same options give the same text (one formatter per locale and style)', () => {
+    expect(formatDateTime(ms, { locale: 'es' })).to.equal(formatDateTime(ms, { locale: 'es' }));
+    expect(formatDateTime(ms, { locale: 'es' })).to.not.equal(formatDateTime(ms, { locale: 'en-US' }));
   });
 });

@@ -7,7 +7,7 @@ import { initialState, Task } from '@lit/task';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { HistoryPage, LoanRecord } from '../../client/venue.js';
 import type { Decimal } from '../../core/decimal.js';
-import { formatRate } from '../../core/format.js';
+import { formatDateTime, formatRate } from '../../core/format.js';
 import { renderDataTable, type Column } from '../shared/blocks/data-table.js';
 import { renderField } from '../shared/blocks/field.js';
 import { renderEmpty, renderError, renderSkeleton } from '../shared/blocks/status.js';
@@ -27,16 +27,6 @@ export interface HistoryContext {
   reportError(error: unknown, action: string): void;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-function formatTime(ms: number, locale: string | undefined): string {
-  const key = locale ?? '';
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
-    dateTimeFormats.set(key, format);
-  }
-  return format.format(ms);
-}
 
 /** Not a controller itself: its tab list and its load are, on the panel. */
 export class LoanHistory {
@@ -155,7 +145,7 @@ export class LoanHistory {
     const h = t.history;
     const locale = this.context.locale();
     const amount = (value: Decimal | undefined) => (value ? this.context.amount(value) : t.limits.none);
-    const time: Column<LoanRecord> = { header: h.time, cell: (r) => formatTime(r.time, locale) };
+    const time: Column<LoanRecord> = { header: h.time, cell: (r) => formatDateTime(r.time, { locale }) };
     const status: Column<LoanRecord> = { header: h.status, cell: (r) => (r.status ? (h.statuses[r.status] ?? r.status) : t.limits.none) };
     const id: Column<LoanRecord> = { header: h.id, cell: (r) => r.id };
     const money = (header: string, value: (r: LoanRecord) => Decimal | undefined): Column<LoanRecord> => ({ header, numeric: true, cell: (r) => amount(value(r)) });

@@ -5,7 +5,7 @@ import type { PollState } from '../../client/hub.js';
 import type { BorrowLimits, LoanAction, MarginMode, TimeInForce } from '../../client/venue.js';
 import type { Decimal } from '../../core/decimal.js';
 import type { Venue } from '../../core/endpoints.js';
-import { formatDecimal } from '../../core/format.js';
+import { formatDateTime, formatDecimal } from '../../core/format.js';
 import { renderStaleBadge } from '../shared/blocks/status.js';
 import { knownIdsOf } from '../shared/controllers/known-ids.js';
 import { SubmissionController } from '../shared/controllers/submission-controller.js';
@@ -375,7 +375,7 @@ export class MarginBorrowRepay extends MarginKitElement {
         onCheckAgain: this.onCheckAgain,
       })}
       ${this.history.render(target)}
-      ${this.lookup.render({ target, amount, time: (ms) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms) })}
+      ${this.lookup.render({ target, amount, time: (ms) => formatDateTime(ms, { locale, seconds: true }) })}
     `;
   }
 }

@@ -9,7 +9,7 @@ import type { MarginConnection } from '../../client/connection.js';
 import type { PollState } from '../../client/hub.js';
 import type { LendingOrderStatus, LoanMarket } from '../../client/kucoin/lending.js';
 import { Decimal } from '../../core/decimal.js';
-import { formatDecimal, formatRate } from '../../core/format.js';
+import { formatDateTime, formatDecimal, formatRate } from '../../core/format.js';
 import type { RuleViolation } from '../../core/rules.js';
 import { renderField } from '../shared/blocks/field.js';
 import { renderStaleBadge } from '../shared/blocks/status.js';
@@ -48,7 +48,7 @@ export class LendingFormat {
   }
 
   time(ms: number): string {
-    return new Intl.DateTimeFormat(this.ctx.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+    return formatDateTime(ms, { locale: this.ctx.locale });
   }
 
   /** A rule's limit in the field's own terms: rates as percentages, sizes in the currency's digits. */

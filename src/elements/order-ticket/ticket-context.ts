@@ -8,7 +8,7 @@ import { html, nothing, type LitElement, type ReactiveController, type TemplateR
 import type { MarginConnection } from '../../client/connection.js';
 import type { MarginTradeType, OrderSide, OrderType } from '../../client/kucoin/orders.js';
 import type { Decimal } from '../../core/decimal.js';
-import { formatDecimal } from '../../core/format.js';
+import { formatDateTime, formatDecimal } from '../../core/format.js';
 import type { MarginMode, OrderApi, OrderViolation } from './order-draft.js';
 import { describeOrderError } from './order-errors.js';
 import { describeOrderViolation, ticketStrings as t } from './strings.js';
@@ -78,8 +78,9 @@ export class TicketFormat {
     return formatDecimal(value, { locale: this.ctx.locale, increment });
   }
 
+  /** Order and fill times: seconds tell apart the orders of one minute. */
   time(ms: number): string {
-    return new Intl.DateTimeFormat(this.ctx.locale, { dateStyle: 'short', timeStyle: 'medium' }).format(ms);
+    return formatDateTime(ms, { locale: this.ctx.locale, seconds: true });
   }
 
   violation(v: OrderViolation): string {
