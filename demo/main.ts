@@ -19,6 +19,7 @@ async function start(): Promise<void> {
   const config = (await (await fetch('/demo-config.json')).json()) as DemoConfig;
   configure({ proxyUrl: config.proxyUrl, getToken: () => config.token });
   status.textContent = `Proxy: ${config.proxyUrl}`;
+  languageSwitch();
   document.querySelector<HTMLElement>('#demo')!.hidden = false;
   const log = document.querySelector<HTMLElement>('#events')!;
   for (const name of EVENTS) {
@@ -28,6 +29,24 @@ async function start(): Promise<void> {
       log.textContent = `${new Date().toLocaleTimeString()} ${name} ${JSON.stringify(shown)}\n${log.textContent ?? ''}`;
     });
   }
+}
+
+/**
+ * The page's language (`?lang=es` to start in one): `configure({ locale })` changes every
+ * element's words and default number format at once.
+ */
+function languageSwitch(): void {
+  const select = document.querySelector<HTMLSelectElement>('#language')!;
+  const show = (locale: string) => {
+    document.documentElement.lang = locale;
+    configure({ locale });
+  };
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked && [...select.options].some((o) => o.value === asked)) {
+    select.value = asked;
+    show(asked);
+  }
+  select.addEventListener('change', () => show(select.value));
 }
 
 start().catch((error: unknown) => {

@@ -13,7 +13,8 @@ import { DAILY_RATE_DECIMALS, HOURLY_RATE_DECIMALS } from './interest-preview.js
 import { borrowRepayStrings as t } from './strings.js';
 
 export interface RiskInfo {
-  heading: string;
+  /** Read at render, so it follows the page's language after the settings loaded. */
+  heading: () => string;
   maxLeverage: number;
   warningDebtRatio?: Decimal;
   liqDebtRatio?: Decimal;
@@ -70,7 +71,7 @@ export function renderRisk(content: { pending: boolean; failed: boolean; risk: R
     : content.failed
       ? html`<p class="note">${t.config.unavailable}</p>`
       : risk
-        ? html`<h3 id="risk-heading">${risk.heading}</h3>
+        ? html`<h3 id="risk-heading">${risk.heading()}</h3>
             <dl>
               <dt>${t.config.maxLeverage}</dt>
               <dd>${t.config.leverage(formatDecimal(String(risk.maxLeverage), { locale }))}</dd>

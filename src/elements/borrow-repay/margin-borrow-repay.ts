@@ -168,10 +168,10 @@ export class MarginBorrowRepay extends MarginKitElement {
       if (!client || exchange !== 'kucoin') return initialState;
       if (marginMode === 'cross') {
         const config = await read(client, marginConfig, signal);
-        return { heading: t.config.crossHeading, maxLeverage: config.maxLeverage, warningDebtRatio: config.warningDebtRatio, liqDebtRatio: config.liqDebtRatio };
+        return { heading: () => t.config.crossHeading, maxLeverage: config.maxLeverage, warningDebtRatio: config.warningDebtRatio, liqDebtRatio: config.liqDebtRatio };
       }
       const found = (await read(client, isolatedSymbols, signal)).find((s) => s.symbol === symbol);
-      return found ? { heading: t.config.isolatedHeading(found.symbol), maxLeverage: found.maxLeverage, liqDebtRatio: found.flDebtRatio } : initialState;
+      return found ? { heading: () => t.config.isolatedHeading(found.symbol), maxLeverage: found.maxLeverage, liqDebtRatio: found.flDebtRatio } : initialState;
     },
     args: () => [this.target?.client, this.target?.exchange, this.target?.marginMode, this.target?.symbol] as const,
     onError: (error) => this.reportError(error, 'load-risk'),

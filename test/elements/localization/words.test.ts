@@ -1,12 +1,12 @@
 /**
- * Every word in the trader's language: each element is walked through its main states (loaded
- * from the sandbox, each tab, the review step, a validation error, an error state) in es and
- * zh-Hans, and no English word of the kit's source catalog may be left in what it renders:
- * text in every shadow root, aria-labels, titles and placeholders included.
+ * Every word in the trader's language: each element is loaded in English, the page switches
+ * (words captured at load time would stay English), and the element is walked through its main
+ * states (each tab, the review step, a validation error, an error state) in es and zh-Hans: no
+ * English word of the kit's source catalog may be left in what it renders, text in every shadow
+ * root, aria-labels, titles and placeholders included.
  */
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createInPageStack, type InPageStack } from '../../../demo/in-page-stack.js';
-import { configure } from '../../../src/client/connection.js';
 import '../../../src/define/margin-borrow-repay.js';
 import '../../../src/define/margin-lending-market.js';
 import '../../../src/define/margin-mark-price-ticker.js';
@@ -118,10 +118,12 @@ function stack(): InPageStack {
   return createInPageStack({ ignorePageVisibility: true, page: { timeoutMs: 4_000 } });
 }
 
-/** The page-level switch, as a page says it: the words load first, then every element shows them. */
+/**
+ * The page-level switch of words alone (`setLocale`): the elements keep their connection and the
+ * data they loaded, so a word taken when the data arrived (not when rendering) would stay English.
+ */
 async function pageIn(locale: string): Promise<void> {
   await setLocale(locale);
-  configure({ locale });
 }
 
 before(async () => {
@@ -130,7 +132,6 @@ before(async () => {
 
 afterEach(async () => {
   await setLocale('en');
-  configure({ locale: 'en' });
 });
 
 describe('words: the check can fail', () => {
@@ -150,10 +151,11 @@ for (const locale of ['es', 'zh-Hans']) {
     this.timeout(60_000);
 
     it('<margin-mark-price-ticker>: list, tape, single, unknown symbol, error', async () => {
-      await pageIn(locale);
       stack();
       const list = await fixture<Host>(html`<margin-mark-price-ticker mode="list" symbols="BTC-USDT,ETH-USDT"></margin-mark-price-ticker>`);
       await until(() => $$(list, 'tbody tr').length === 2, 'no rows');
+      await pageIn(locale);
+      await settle(list);
       const walk = walker(list);
       await walk.look('list');
       const tape = await fixture<Host>(html`<margin-mark-price-ticker mode="tape" symbols="BTC-USDT,ETH-USDT"></margin-mark-price-ticker>`);
@@ -178,11 +180,14 @@ for (const locale of ['es', 'zh-Hans']) {
     });
 
     it('<margin-order-ticket>: form, advanced, market, validation, review, placed, orders tabs, cancel all, error', async () => {
-      await pageIn(locale);
       stack();
       const el = await fixture<Host>(html`<margin-order-ticket symbol="BTC-USDT" confirm poll-interval="60000"></margin-order-ticket>`);
       await until(() => $(el, '#place[part~="submit"]'), 'no form');
       await until(() => /\d/.test($(el, '[part~="mark-price"]')?.textContent ?? ''), 'no mark price');
+      await settle(el);
+      await pageIn(locale);
+      await until(() => /\d/.test($(el, '[part~="mark-price"]')?.textContent ?? ''), 'no mark price after the switch');
+      await settle(el);
       const walk = walker(el);
       await walk.look('form');
       $<HTMLDetailsElement>(el, 'details[part~="advanced"]')!.open = true;
@@ -224,11 +229,14 @@ for (const locale of ['es', 'zh-Hans']) {
     });
 
     it('<margin-borrow-repay>: limits, risk, history tabs, validation, borrowed, repay, error', async () => {
-      await pageIn(locale);
       const s = stack();
       const el = await fixture<Host>(html`<margin-borrow-repay currency="USDT" proxy-url=${s.proxyUrl} poll-interval="60000"></margin-borrow-repay>`);
       await until(() => $(el, '[part="limits"] dl'), 'limits did not load');
+      await until(() => $(el, '[part="risk"] dl'), 'risk did not load');
       await until(() => !$(el, '[part="history"] [part="panel"] [part="skeleton"]'), 'history did not load');
+      await pageIn(locale);
+      await until(() => $(el, '[part="limits"] dl') && $(el, '[part="risk"] dl'), 'limits did not load after the switch');
+      await settle(el);
       const walk = walker(el);
       await walk.look('loaded');
       await typeInto(el, '#amount', '0.1234567890123');
@@ -263,10 +271,12 @@ for (const locale of ['es', 'zh-Hans']) {
     });
 
     it('<margin-lending-market>: market, lend form, validation, my lending, redemptions, BitMart pairs, error', async () => {
-      await pageIn(locale);
       stack();
       const el = await fixture<Host>(html`<margin-lending-market poll-interval="60000"></margin-lending-market>`);
       await until(() => $(el, '[data-action="lend"]'), 'the market did not load');
+      await settle(el);
+      await pageIn(locale);
+      await until(() => $(el, '[data-action="lend"]'), 'the market did not load after the switch');
       await settle(el);
       const walk = walker(el);
       await walk.look('market');
