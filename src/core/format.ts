@@ -1,5 +1,5 @@
 import { Decimal } from './decimal.js';
-import { decimalTextFormatter, intlFormatter, type FormatOptions } from './format-text.js';
+import { decimalsOf, decimalTextFormatter, intlFormatter, type FormatOptions } from './format-text.js';
 
 export { decimalsOf, decimalTextFormatter, type FormatOptions } from './format-text.js';
 
@@ -16,6 +16,22 @@ export function decimalFormatter(options: FormatOptions = {}): (value: Decimal) 
 export function formatDecimal(value: Decimal | string, options: FormatOptions = {}): string {
   return decimalFormatter(options)(typeof value === 'string' ? new Decimal(value) : value);
 }
+
+/**
+ * A quantity (size, notional, fee, balance) at its increment: never more digits than the
+ * increment has, and none of the zeros it would pad ("0.01 BTC", not "0.01000000 BTC";
+ * "636.723 USDT", not "636.723000"). Prices keep all the increment's digits (`formatDecimal`
+ * with `increment`) so a column of prices lines up. Without an increment, at most 8 digits
+ * (the venues' currency precision), never the 12+ digits a fee can arrive with.
+ */
+export function formatAmount(
+  value: Decimal | string,
+  increment?: string | { toString(): string },
+  options: Pick<FormatOptions, 'locale' | 'truncate'> = {},
+): string {
+  return formatDecimal(value, { ...options, maxDecimals: increment !== undefined ? decimalsOf(increment) : AMOUNT_DECIMALS });
+}
+const AMOUNT_DECIMALS = 8;
 
 /**
  * For display only (a "change since start" percentage): a ratio at 12 significant digits. Money

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Decimal } from '../../src/core/decimal.js';
-import { annualToHourly, decimalFormatter, decimalsOf, decimalTextFormatter, formatDateTime, formatDecimal, formatRate, interestFor } from '../../src/core/format.js';
+import { annualToHourly, decimalFormatter, decimalsOf, decimalTextFormatter, formatAmount, formatDateTime, formatDecimal, formatRate, interestFor } from '../../src/core/format.js';
 
 describe('format', () => {
   it('decimalsOf reads the precision an increment implies', () => {
@@ -102,5 +102,20 @@ describe('formatDateTime: one date/time style for the kit', () => {
   it('the same options give the same text (one formatter per locale and style)', () => {
     expect(formatDateTime(ms, { locale: 'es' })).to.equal(formatDateTime(ms, { locale: 'es' }));
     expect(formatDateTime(ms, { locale: 'es' })).to.not.equal(formatDateTime(ms, { locale: 'en-US' }));
+  });
+});
+
+describe('formatAmount: quantities at their increment, without padding', () => {
+  it('never more digits than the increment, none of its padding zeros', () => {
+    expect(formatAmount('0.01000000', '0.00000001', { locale: 'en-US' })).to.equal('0.01');
+    expect(formatAmount('636.723000', '0.000001', { locale: 'en-US' })).to.equal('636.723');
+    expect(formatAmount('0.123456789', '0.0001', { locale: 'en-US' })).to.equal('0.1235');
+    expect(formatAmount('0.123456789', '0.0001', { locale: 'en-US', truncate: true })).to.equal('0.1234');
+    expect(formatAmount('1234.5', '1', { locale: 'de-DE' })).to.equal('1.235');
+  });
+
+  it('a fee without an increment: at most 8 digits (the currency precision), not the 12 it came with', () => {
+    expect(formatAmount('9.999999865838', undefined, { locale: 'en-US' })).to.equal('9.99999987');
+    expect(formatAmount('9.999999865838', '0.000001', { locale: 'en-US' })).to.equal('10');
   });
 });

@@ -28,9 +28,9 @@ function orderColumns(format: TicketFormat, current: TicketSymbol): Column<Margi
     {
       header: c.size,
       numeric: true,
-      cell: (o) => (o.size.gt(0) ? format.amount(o.size, r?.baseIncrement) : `${format.amount(o.funds, r?.quoteIncrement)} ${current.quoteCurrency}`),
+      cell: (o) => (o.size.gt(0) ? format.quantity(o.size, r?.baseIncrement) : `${format.quantity(o.funds, r?.quoteIncrement)} ${current.quoteCurrency}`),
     },
-    { header: c.filled, numeric: true, cell: (o) => format.amount(o.dealSize, r?.baseIncrement) },
+    { header: c.filled, numeric: true, cell: (o) => format.quantity(o.dealSize, r?.baseIncrement) },
   ];
 }
 
@@ -49,9 +49,9 @@ export function fillColumns(format: TicketFormat, current: TicketSymbol): Column
     { header: c.time, cell: (f) => format.time(f.createdAt) },
     side<MarginFill>(),
     { header: c.price, numeric: true, cell: (f) => format.amount(f.price, r?.priceIncrement) },
-    { header: c.size, numeric: true, cell: (f) => format.amount(f.size, r?.baseIncrement) },
-    { header: c.funds, numeric: true, cell: (f) => format.amount(f.funds, r?.quoteIncrement) },
-    { header: c.fee, numeric: true, cell: (f) => `${format.amount(f.fee)} ${f.feeCurrency}` },
+    { header: c.size, numeric: true, cell: (f) => format.quantity(f.size, r?.baseIncrement) },
+    { header: c.funds, numeric: true, cell: (f) => format.quantity(f.funds, r?.quoteIncrement) },
+    { header: c.fee, numeric: true, cell: (f) => `${format.fee(f.fee, f.feeCurrency, current)} ${f.feeCurrency}` },
     { header: c.liquidity, cell: (f) => t.orders.liquidity[f.liquidity] },
   ];
 }

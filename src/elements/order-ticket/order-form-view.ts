@@ -139,11 +139,11 @@ function advanced(form: OrderForm, current: TicketSymbol, violations: OrderViola
 function estimateLine(form: OrderForm, rules: SymbolRules): TemplateResult {
   const d = form.draft;
   const e = estimate(d, rules, form.ctx.markPrice);
-  const notional = e.notional ? t.notionalValue(form.format.amount(e.notional, rules.quoteIncrement), rules.quoteCurrency, e.approximate) : t.notionalUnknown;
+  const notional = e.notional ? t.notionalValue(form.format.quantity(e.notional, rules.quoteIncrement), rules.quoteCurrency, e.approximate) : t.notionalUnknown;
   const holdIncrement = d.side === 'buy' ? rules.quoteIncrement : rules.baseIncrement;
   return html`<p class="estimate" part="estimate">
     ${t.notional}: ${notional}
-    ${d.autoBorrow && e.hold ? html`<br />${t.mayBorrow(form.format.amount(e.hold, holdIncrement), e.holdCurrency)}` : nothing}
+    ${d.autoBorrow && e.hold ? html`<br />${t.mayBorrow(form.format.quantity(e.hold, holdIncrement), e.holdCurrency)}` : nothing}
   </p>`;
 }
 

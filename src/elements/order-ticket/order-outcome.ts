@@ -91,7 +91,7 @@ function renderTracked({ form, tracker, cancelling, cancel }: OutcomeParts): Tem
   const o = tracked.order;
   const on = form.format.symbolOf(o.symbol);
   const r = on?.rules;
-  const amount = form.format.amount.bind(form.format);
+  const amount = form.format.quantity.bind(form.format);
   const filled = o.size.gt(0)
     ? t.filledOf(amount(o.dealSize, r?.baseIncrement), amount(o.size, r?.baseIncrement), on?.baseCurrency ?? '')
     : t.filledFunds(amount(o.dealFunds, r?.quoteIncrement), on?.quoteCurrency ?? '');

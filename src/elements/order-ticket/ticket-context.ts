@@ -8,7 +8,7 @@ import { html, nothing, type LitElement, type ReactiveController, type TemplateR
 import type { MarginConnection } from '../../client/connection.js';
 import type { MarginTradeType, OrderSide, OrderType } from '../../client/kucoin/orders.js';
 import type { Decimal } from '../../core/decimal.js';
-import { formatDateTime, formatDecimal } from '../../core/format.js';
+import { formatAmount, formatDateTime, formatDecimal } from '../../core/format.js';
 import type { MarginMode, OrderApi, OrderViolation } from './order-draft.js';
 import { describeOrderError } from './order-errors.js';
 import { describeOrderViolation, ticketStrings as t } from './strings.js';
@@ -78,6 +78,18 @@ export class TicketFormat {
     return formatDecimal(value, { locale: this.ctx.locale, increment });
   }
 
+  /** A size, notional or fee: at most the increment's digits, no padding zeros ("0.001 BTC"). */
+  quantity(value: Decimal | string, increment?: Decimal): string {
+    return formatAmount(value, increment, { locale: this.ctx.locale });
+  }
+
+  /** A fee at its currency's precision: the symbol's increment when it is the base or the quote. */
+  fee(value: Decimal | string, currency: string, on: TicketSymbol | undefined): string {
+    const r = on?.rules;
+    const increment = currency === on?.quoteCurrency ? r?.quoteIncrement : currency === on?.baseCurrency ? r?.baseIncrement : undefined;
+    return this.quantity(value, increment);
+  }
+
   /** Order and fill times: seconds tell apart the orders of one minute. */
   time(ms: number): string {
     return formatDateTime(ms, { locale: this.ctx.locale, seconds: true });
@@ -99,10 +111,10 @@ export class TicketFormat {
     const base = s?.baseCurrency ?? '';
     const quote = s?.quoteCurrency ?? '';
     if (o.type === 'market' && !positive(o.size) && positive(o.funds)) {
-      return t.summaryFunds(o.side, this.amount(o.funds, r?.quoteIncrement), quote, base);
+      return t.summaryFunds(o.side, this.quantity(o.funds, r?.quoteIncrement), quote, base);
     }
     const at = o.type === 'limit' && positive(o.price) ? `${this.amount(o.price, r?.priceIncrement)} ${quote}` : undefined;
-    return t.summary(o.side, positive(o.size) ? this.amount(o.size, r?.baseIncrement) : '?', base, at);
+    return t.summary(o.side, positive(o.size) ? this.quantity(o.size, r?.baseIncrement) : '?', base, at);
   }
 }
 

@@ -5,7 +5,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/margin-order-ticket.js';
 import { captureLitWarnings } from '../../helpers/lit-warnings.js';
-import { mountTicket, P, q, settle, text, typeInto } from './harness.js';
+import { clickOn, mountTicket, P, q, rows, settle, text, typeInto } from './harness.js';
 import { HF_ORDER, ticketStack } from './helpers.js';
 
 describe('<margin-order-ticket>: issue 15 regressions', () => {
@@ -58,5 +58,41 @@ describe('<margin-order-ticket>: issue 15 regressions', () => {
     // Before: "KuCoin refused the order: Symbol NOPE-USDT not exists (code 400100)" in the orders area.
     expect(text(el, P.orders)).to.not.contain('refused');
     expect(text(el, P.orders)).to.contain('NOPE-USDT is not a symbol the venue knows');
+  });
+
+  it('fills: size at the base increment, funds at the quote increment, fee at its currency precision, no padding zeros', async () => {
+    const t = ticketStack();
+    // The venue's fill as issue 15 saw it: fee "9.999999865838", funds "636.723000", size "0.01000000".
+    const fill = {
+      id: 1, symbol: 'BTC-USDT', tradeId: 7, orderId: 'o1', counterOrderId: 'c1', side: 'buy', liquidity: 'taker', forceTaker: false,
+      price: '63672.3', size: '0.01000000', funds: '636.723000', fee: '9.999999865838', feeRate: '0.001', feeCurrency: 'USDT',
+      stop: '', tradeType: 'MARGIN_TRADE', type: 'limit', createdAt: 1_700_000_000_000,
+    };
+    t.intercept((request) =>
+      new URL(request.url).pathname.endsWith('/api/v3/hf/margin/fills')
+        ? new Response(JSON.stringify({ code: '200000', data: { items: [fill], lastId: 1 } }), { headers: { 'content-type': 'application/json' } })
+        : undefined,
+    );
+    const el = await mountTicket(html`<margin-order-ticket symbol="BTC-USDT" locale="en-US" poll-interval="60000"></margin-order-ticket>`);
+    await clickOn(el, P.tab('fills'));
+    await waitUntil(() => rows(el).length === 1, 'no fill row');
+    const cells = [...rows(el)[0]!.querySelectorAll('td, th')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim());
+    expect(cells).to.include('63,672.3'); // the price keeps its increment's digits
+    expect(cells).to.include('0.01'); // not 0.01000000
+    expect(cells).to.include('636.723'); // not 636.723000
+    expect(cells).to.include('10 USDT'); // 9.999999865838 at USDT's 6 digits here, not 12
+  });
+
+  it('the notional and the placed order read at their increments without padding', async () => {
+    ticketStack();
+    const el = await mountTicket(html`<margin-order-ticket symbol="BTC-USDT" locale="en-US" poll-interval="60000"></margin-order-ticket>`);
+    await typeInto(el, 'price', '63672.3');
+    await typeInto(el, 'size', '0.01');
+    // Before: "Notional: 636.723000 USDT".
+    expect(text(el, P.estimate)).to.equal('Notional: 636.723 USDT');
+    await clickOn(el, P.place);
+    await waitUntil(() => text(el, P.status).includes('Order placed'), 'not placed');
+    // Before: "Buy 0.01000000 BTC at 63,672.3 USDT".
+    expect(text(el, P.status)).to.contain('Buy 0.01 BTC at 63,672.3 USDT');
   });
 });

@@ -63,7 +63,7 @@ describe('<margin-order-ticket>: faults never make two orders, and the outcome i
     expect(t.sentTo('POST', '/api/v3/hf/margin/order/test').length).to.equal(0);
     expect(t.count(`${LOOKUP}${detail.clientOid}?symbol=BTC-USDT`)).to.be.greaterThan(0);
     await waitUntil(() => text(el, P.status).includes('The order was placed'));
-    expect(text(el, P.status)).to.contain('Buy 0.00100000 BTC at 60,000.0 USDT');
+    expect(text(el, P.status)).to.contain('Buy 0.001 BTC at 60,000.0 USDT');
     expect(text(el, P.status)).to.contain(detail.orderId);
     expect(await t.ordersAtVenue('BTC-USDT')).to.equal(1);
     expect(placeButton(el).getAttribute('aria-disabled')).to.equal('false');

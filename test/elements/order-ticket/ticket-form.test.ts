@@ -260,9 +260,9 @@ describe('<margin-order-ticket>: the form and its checks', () => {
       const el = await mountTicket(ticket());
       await typeInto(el, 'price', '60000.5');
       await typeInto(el, 'size', '0.003');
-      expect(text(el, P.estimate)).to.equal('Notional: 180.001500 USDT');
+      expect(text(el, P.estimate)).to.equal('Notional: 180.0015 USDT');
       await check(el, '#autoBorrow');
-      expect(text(el, P.estimate)).to.contain('Auto-borrow may borrow up to 180.001500 USDT');
+      expect(text(el, P.estimate)).to.contain('Auto-borrow may borrow up to 180.0015 USDT');
     });
   });
 

@@ -55,7 +55,7 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     expect(detail.loanApplyId).to.equal(undefined);
     expect([detail.symbol, detail.side, detail.type, detail.marginMode]).to.deep.equal(['BTC-USDT', 'buy', 'limit', 'cross']);
     await waitUntil(() => text(el, P.status).includes('In the book'), 'status never read');
-    expect(text(el, P.status)).to.contain('Order placed: Buy 0.00100000 BTC at 60,000.0 USDT.');
+    expect(text(el, P.status)).to.contain('Order placed: Buy 0.001 BTC at 60,000.0 USDT.');
     expect(text(el, P.status)).to.contain(`Order id ${detail.orderId}, client id ${detail.clientOid}.`);
     expect(t.count(`GET /api/v3/hf/margin/orders/${detail.orderId}?symbol=BTC-USDT`)).to.be.greaterThan(0);
     await waitUntil(() => rows(el).length === 1, 'open orders never listed it');
@@ -115,7 +115,7 @@ describe('<margin-order-ticket>: placing, tracking, cancelling, the orders below
     const before = oneEvent(el, 'margin-before-submit') as Promise<MarginBeforeSubmitEvent>;
     const cancelled = oneEvent(el, 'margin-order-cancelled') as Promise<MarginOrderCancelledEvent>;
     const row = rows(el).find((r) => r.textContent!.includes('60,000.0'))!;
-    expect(row.querySelector('button')!.getAttribute('aria-label')).to.equal('Cancel Buy 0.00100000 BTC at 60,000.0 USDT');
+    expect(row.querySelector('button')!.getAttribute('aria-label')).to.equal('Cancel Buy 0.001 BTC at 60,000.0 USDT');
     row.querySelector('button')!.click();
     expect((await before).detail).to.deep.equal({ venue: 'kucoin', action: 'cancel-order', params: { orderId: first.orderId, symbol: 'BTC-USDT' } });
     expect((await cancelled).detail).to.deep.equal({
