@@ -78,6 +78,7 @@ function symbolInfo(items: readonly SymbolIncrementText[]): Map<string, SymbolIn
  * @csspart skeleton - The loading placeholder.
  * @csspart error - The error box.
  * @csspart message - The empty and not-connected messages.
+ * @csspart unknown - The message naming asked-for symbols the venue does not list (with `message`).
  *
  * @cssprop --margin-kit-up - Colour of a rise (default: `--margin-kit-buy`).
  * @cssprop --margin-kit-down - Colour of a fall (default: `--margin-kit-sell`).
@@ -291,8 +292,10 @@ export class MarginMarkPriceTicker extends MarginKitElement {
     if (rows.length === 0) return this.message(missing.length > 0 ? tickerStrings.unknownSymbols(missing) : tickerStrings.noPrices);
     const views = this.views.views(rows, this.effectiveLocale, this.info);
     const status = this.status(state, state.stale || this.staleByClock);
-    if (mode === 'tape') return this.tape(views, status);
-    if (mode === 'list') return this.list(views, status);
+    // Symbols asked for that the venue does not list are named, not silently left out.
+    const shown = missing.length > 0 ? html`${status}<p part="message unknown" class="message">${tickerStrings.unknownSymbols(missing)}</p>` : status;
+    if (mode === 'tape') return this.tape(views, shown);
+    if (mode === 'list') return this.list(views, shown);
     return this.card(views[0]!, status);
   }
 
