@@ -147,7 +147,7 @@ export class LoanHistory {
     const amount = (value: Decimal | undefined) => (value ? this.context.amount(value) : t.limits.none);
     const time: Column<LoanRecord> = { header: h.time, cell: (r) => formatDateTime(r.time, { locale }) };
     const status: Column<LoanRecord> = { header: h.status, cell: (r) => (r.status ? (h.statuses[r.status] ?? r.status) : t.limits.none) };
-    const id: Column<LoanRecord> = { header: h.id, cell: (r) => r.id };
+    const id: Column<LoanRecord> = { header: h.id, secondary: true, cell: (r) => r.id };
     const money = (header: string, value: (r: LoanRecord) => Decimal | undefined): Column<LoanRecord> => ({ header, numeric: true, cell: (r) => amount(value(r)) });
     if (tab === 'interest') {
       const rate = (r: LoanRecord) => (r.dailyRate ? formatRate(r.dailyRate, 'daily', { locale, maxDecimals: DAILY_RATE_DECIMALS }) : t.limits.none);

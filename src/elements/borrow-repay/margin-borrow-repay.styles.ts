@@ -41,6 +41,30 @@ export default css`
     font-family: var(--_font-mono);
     overflow-wrap: anywhere;
   }
+  /* Buttons keep their own width; the lookup's empty answer takes no room. */
+  form > button,
+  form > div > button {
+    justify-self: start;
+  }
+  [part='lookup-result'] {
+    margin: 0;
+  }
+  [part='lookup-result']:empty {
+    display: none;
+  }
+  /* A wide box: limits, account and risk side by side; the forms no wider than a form reads. */
+  @container (min-width: 48rem) {
+    .panel {
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+      align-items: start;
+    }
+    .panel > :not([part='limits'], [part='account'], [part='risk']) {
+      grid-column: 1 / -1;
+    }
+    .panel > form {
+      max-inline-size: 40rem;
+    }
+  }
   /* A narrow box: each term above its value, the padding halved. */
   @container (max-width: 26rem) {
     .panel {

@@ -2,8 +2,32 @@ import { css } from 'lit';
 
 /** The market's own look; tabs, fields, tables, badges, errors and the skeleton come from the shared styles. */
 export default css`
+  /* The kit's outer box, on the host (the market has no base part around its tabs). */
   :host {
     display: block;
+    box-sizing: border-box;
+    padding: calc(var(--_space) * 1.5);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  /* A row's action (Lend, Change rate, Redeem, or why not) stays in view while the table scrolls. */
+  td:last-child:has([part~='action-button'], [part~='disabled-reason']),
+  table:has(td:last-child [part~='action-button']) thead th:last-child {
+    position: sticky;
+    inset-inline-end: 0;
+    background: var(--_bg);
+  }
+
+  /* A narrow market: currency, rate, its week and the action; the limits are in the lend form. */
+  @container (max-width: 40rem) {
+    table:has(td[data-history]) :is(th, td):nth-child(n + 4):nth-child(-n + 10) {
+      display: none;
+    }
+    thead th {
+      white-space: normal;
+    }
   }
 
   .toolbar {

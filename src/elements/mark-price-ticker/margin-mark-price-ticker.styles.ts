@@ -317,6 +317,22 @@ export default css`
     text-align: start;
   }
 
+  /* The symbol button lines up with the column's header. */
+  tbody th .item {
+    padding-inline: 0;
+  }
+
+  /* A narrow list: the price and the change get the room the symbol does not need. */
+  @container (max-width: 30rem) {
+    thead th:nth-child(1) {
+      width: 34%;
+    }
+
+    thead th:nth-child(2) {
+      width: 36%;
+    }
+  }
+
   /*
    * A price cell off screen is not restyled, laid out or painted, and its flash does not run:
    * starting 500 animations would cost more than the rest of a tick together. Until first shown

@@ -13,7 +13,9 @@ export default css`
     justify-content: space-between;
   }
 
+  /* The title takes the room; the symbol and the mark price sit at the end (below it when narrow). */
   h2 {
+    flex: 1 1 auto;
     margin: 0;
     font-size: 1.1em;
   }
@@ -115,6 +117,11 @@ export default css`
     gap: calc(var(--_space) / 2);
   }
 
+  .with-ticks > button {
+    flex: none;
+    min-inline-size: 2.25em;
+  }
+
   .check {
     display: flex;
     align-items: center;
@@ -122,6 +129,10 @@ export default css`
     margin: 0;
     color: var(--_fg);
     font-size: 1em;
+  }
+
+  .check input {
+    margin: 0;
   }
 
   .row {
@@ -255,8 +266,17 @@ export default css`
     color: var(--_sell);
   }
 
+  /* The button level with the input, not with the hint under it: one label line and the gaps above. */
   .leverage {
-    align-items: end;
+    align-items: start;
+  }
+
+  .leverage label {
+    line-height: 1.25;
+  }
+
+  .leverage > button {
+    margin-block-start: calc(0.9em * 1.25 + var(--_space) * 0.75);
   }
 
   .leverage > .field {
@@ -299,5 +319,16 @@ export default css`
 
   .sizing .segmented {
     flex-wrap: wrap;
+  }
+
+  /* The sizing chips: one bordered strip, each chip with room around its words. */
+  .segmented > button {
+    padding: calc(var(--_space) / 4) var(--_space);
+    border: 0;
+    border-radius: 0;
+  }
+
+  .segmented > button + button {
+    border-inline-start: 1px solid var(--_border);
   }
 `;

@@ -23,14 +23,14 @@ function orderColumns(format: TicketFormat, current: TicketSymbol): Column<Margi
   return [
     { header: c.time, cell: (o) => format.time(o.createdAt) },
     side<MarginOrder>(),
-    { header: c.type, cell: (o) => t.types[o.type] },
+    { header: c.type, secondary: true, cell: (o) => t.types[o.type] },
     { header: c.price, numeric: true, cell: (o) => (o.type === 'limit' ? format.amount(o.price, r?.priceIncrement) : t.orders.market) },
     {
       header: c.size,
       numeric: true,
       cell: (o) => (o.size.gt(0) ? format.quantity(o.size, r?.baseIncrement) : `${format.quantity(o.funds, r?.quoteIncrement)} ${current.quoteCurrency}`),
     },
-    { header: c.filled, numeric: true, cell: (o) => format.quantity(o.dealSize, r?.baseIncrement) },
+    { header: c.filled, numeric: true, secondary: true, cell: (o) => format.quantity(o.dealSize, r?.baseIncrement) },
   ];
 }
 
@@ -52,6 +52,6 @@ export function fillColumns(format: TicketFormat, current: TicketSymbol): Column
     { header: c.size, numeric: true, cell: (f) => format.quantity(f.size, r?.baseIncrement) },
     { header: c.funds, numeric: true, cell: (f) => format.quantity(f.funds, r?.quoteIncrement) },
     { header: c.fee, numeric: true, cell: (f) => `${format.fee(f.fee, f.feeCurrency, current)} ${f.feeCurrency}` },
-    { header: c.liquidity, cell: (f) => t.orders.liquidity[f.liquidity] },
+    { header: c.liquidity, secondary: true, cell: (f) => t.orders.liquidity[f.liquidity] },
   ];
 }

@@ -7,8 +7,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { createInPageStack, type InPageStack } from '../../../demo/in-page-stack.js';
-import { getMarginClient } from '../../../src/client/client.js';
+import { createInPageStack } from '../../../demo/in-page-stack.js';
 import { configure } from '../../../src/client/connection.js';
 import '../../../src/define/margin-borrow-repay.js';
 import '../../../src/define/margin-lending-market.js';
@@ -19,6 +18,7 @@ import { historyLoaded, limitsLoaded, openTab as openHistoryTab } from '../borro
 import { openTab as openLendingTab } from '../lending-market/harness.js';
 import { openOrdersTab, P as TICKET } from '../order-ticket/harness.js';
 import { boxesPastEdges, overlappingControls } from './fit.js';
+import { stackWithHistory } from './stack.js';
 
 type Host = HTMLElement & { updateComplete: Promise<unknown> };
 
@@ -42,20 +42,6 @@ const RUNS: Run[] = [
 
 const until = (predicate: () => unknown, message: string) => waitUntil(predicate, message, { timeout: 8_000, interval: 20 });
 const $ = (el: Host, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-
-/** Orders, fills, loans and a lending order at the venue, so every table has rows. */
-async function stackWithHistory(): Promise<InPageStack> {
-  const stack = createInPageStack({ ignorePageVisibility: true, page: { timeoutMs: 4_000 } });
-  const client = getMarginClient(stack.proxyUrl);
-  for (let i = 0; i < 3; i += 1) {
-    await client.kucoin.addOrder({ clientOid: `fit-sell-${i}`, side: 'sell', symbol: 'BTC-USDT', type: 'market', size: '0.00001' });
-  }
-  await client.kucoin.addOrder({ clientOid: 'fit-open', side: 'buy', symbol: 'BTC-USDT', type: 'limit', price: '1000', size: '0.001' });
-  await client.kucoin.borrow({ currency: 'USDT', size: '250', timeInForce: 'IOC', isHf: true });
-  await client.kucoin.repay({ currency: 'USDT', size: '50', isHf: true });
-  await client.kucoin.purchase({ currency: 'USDT', size: '100', interestRate: '0.01' });
-  return stack;
-}
 
 /** A box of `width` px holding the element. */
 async function mount(template: TemplateResult): Promise<{ box: HTMLElement; el: Host }> {

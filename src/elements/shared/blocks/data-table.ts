@@ -5,6 +5,8 @@ export interface Column<T> {
   cell: (row: T) => unknown;
   /** Amounts and prices: end-aligned, monospaced. */
   numeric?: boolean;
+  /** Left out in a narrow box (below 30rem), where the first columns matter most. */
+  secondary?: boolean;
 }
 
 export interface DataTableOptions<T> {
@@ -29,7 +31,7 @@ export function renderTableScroll(label: string, table: TemplateResult): Templat
 /** `part="table"` with `row` and `cell` parts, inside its own scrolling box. */
 export function renderDataTable<T>(options: DataTableOptions<T>): TemplateResult {
   const { columns, current, onRow } = options;
-  const numeric = (column: Column<T>) => (column.numeric ? 'num' : '');
+  const numeric = (column: Column<T>) => [column.numeric ? 'num' : '', column.secondary ? 'secondary' : ''].join(' ').trim();
   return renderTableScroll(
     options.label,
     html`<table part="table">

@@ -32,4 +32,9 @@ export const tableStyles = css`
   tr[aria-current='true'] > * {
     background: var(--_surface);
   }
+  @container (max-width: 30rem) {
+    .secondary {
+      display: none;
+    }
+  }
 `;
