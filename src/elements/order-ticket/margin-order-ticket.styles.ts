@@ -321,6 +321,26 @@ export default css`
     flex-wrap: wrap;
   }
 
+  /* History tools: the filter row and an order's fields, name beside value. */
+  .filters {
+    flex-wrap: wrap;
+  }
+
+  .order-details dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: calc(var(--_space) / 4) var(--_space);
+  }
+
+  .order-details dl > div {
+    display: contents;
+  }
+
+  .order-details dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+
   /* The sizing chips: one bordered strip, each chip with room around its words. */
   .segmented > button {
     padding: calc(var(--_space) / 4) var(--_space);

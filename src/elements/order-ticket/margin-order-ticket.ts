@@ -77,6 +77,12 @@ import { TicketFormat, type TicketContext } from './ticket-context.js';
  * @csspart percent - A 25/50/75/100% button.
  * @csspart limit - The typed amount is above what the account can spend (with the limit).
  * @csspart price-warning - The price is beyond the venue's price protection (with the numbers).
+ * @csspart filters - Time range, side and type of the closed orders and fills.
+ * @csspart details-button - A row's Details button.
+ * @csspart order-details - One order's every field (TIF, post-only, hidden, iceberg, STP, fee, dealFunds...) and its fills.
+ * @csspart close - Closes the order details.
+ * @csspart all-open - Open orders in every symbol (toggle and table).
+ * @csspart all-symbols - The toggle that shows open orders in every symbol.
  * @csspart orders - Open orders, order history and fills.
  * @csspart tabs - The orders' tab list.
  * @csspart tab - One tab.

@@ -13,7 +13,7 @@ import {
   getClosedOrders,
   getTradeHistory,
 } from '../../client/kucoin/orders.js';
-import { renderDataTable } from '../shared/blocks/data-table.js';
+import { renderDataTable, type Column } from '../shared/blocks/data-table.js';
 import { renderEmpty, renderError, renderSkeleton, renderStaleBadge } from '../shared/blocks/status.js';
 import { renderTabList, renderTabPanel, TabsController } from '../shared/blocks/tabs.js';
 import { describeError } from '../shared/describe-error.js';
@@ -22,6 +22,8 @@ import { PollController } from '../shared/poll-controller.js';
 import { openOrders, openOrderSymbols } from '../shared/resources.js';
 import { fillColumns, historyColumns, openOrderColumns } from './order-columns.js';
 import { describeOrderError } from './order-errors.js';
+import type { HistoryQuery } from './history-filter.js';
+import { OrderHistory } from './order-history.js';
 import type { OrderTracker } from './order-tracker.js';
 import { PagedList, type Paged } from './paged-list.js';
 import { ticketStrings as t } from './strings.js';
@@ -45,6 +47,16 @@ export class OrdersPanel extends TicketPart {
   cancelling = new Set<string>();
   confirmCancelAll = false;
   message: Message | undefined;
+  /** Filters, an order's details and fills, open orders in every symbol. */
+  readonly tools: OrderHistory = new OrderHistory(this.ctx, {
+    onFilterChange: () => {
+      this.history.reset();
+      this.fills.reset();
+      void this.load(this.tabs.selected, false);
+    },
+    cancel: (o) => void this.cancelOrder({ orderId: o.id }, o.symbol),
+    cancelling: () => this.cancelling,
+  });
 
   constructor(
     ctx: TicketContext,
@@ -73,6 +85,7 @@ export class OrdersPanel extends TicketPart {
     this.message = undefined;
     this.history.reset();
     this.fills.reset();
+    this.tools.closeDetails();
     void this.load(this.tabs.selected, false);
   }
 
@@ -80,6 +93,7 @@ export class OrdersPanel extends TicketPart {
   refresh(): void {
     this.open.refresh();
     this.openSymbols.refresh();
+    this.tools.refresh();
     void this.load(this.tabs.selected, false);
   }
 
@@ -148,11 +162,11 @@ export class OrdersPanel extends TicketPart {
 
   private pagedList<T>(
     action: string,
-    read: (params: { symbol: string; tradeType: MarginTradeType; limit: number; lastId?: number }, signal: AbortSignal) => Promise<{ items: T[]; lastId?: number }>,
+    read: (params: { symbol: string; tradeType: MarginTradeType; limit: number; lastId?: number } & HistoryQuery, signal: AbortSignal) => Promise<{ items: T[]; lastId?: number }>,
   ): PagedList<T> {
     return new PagedList<T>({
       pageSize: HISTORY_PAGE,
-      load: (lastId, signal) => read({ symbol: this.ctx.symbol, tradeType: this.ctx.tradeType, limit: HISTORY_PAGE, lastId }, signal),
+      load: (lastId, signal) => read({ symbol: this.ctx.symbol, tradeType: this.ctx.tradeType, limit: HISTORY_PAGE, lastId, ...this.tools.query }, signal),
       onChange: () => this.changed(),
       onError: (error) => {
         const message = describeError(error);
@@ -180,13 +194,14 @@ export class OrdersPanel extends TicketPart {
           tab === 'open'
             ? this.renderOpen(current)
             : tab === 'history'
-              ? this.renderPaged(this.history.state, t.orders.noHistory(current.symbol), tab, (items) =>
-                  renderDataTable({ label: t.orders.history, columns: historyColumns(this.format, current), rows: items }),
-                )
-              : this.renderPaged(this.fills.state, t.orders.noFills(current.symbol), tab, (items) =>
-                  renderDataTable({ label: t.orders.fills, columns: fillColumns(this.format, current), rows: items }),
-                ),
+              ? html`${this.tools.renderFilter()}${this.renderPaged(this.history.state, t.orders.noHistory(current.symbol), tab, (items) =>
+                  renderDataTable({ label: t.orders.history, columns: [...historyColumns(this.format, current), this.detailsColumn<MarginOrder>((o) => [o.id, o.symbol, this.format.summary(o)])], rows: items }),
+                )}`
+              : html`${this.tools.renderFilter()}${this.renderPaged(this.fills.state, t.orders.noFills(current.symbol), tab, (items) =>
+                  renderDataTable({ label: t.orders.fills, columns: [...fillColumns(this.format, current), this.detailsColumn<MarginFill>((f) => [f.orderId, f.symbol, f.orderId])], rows: items }),
+                )}`,
         )}
+        ${this.tools.renderDetails(current)}
       </section>
     `;
   }
@@ -208,9 +223,14 @@ export class OrdersPanel extends TicketPart {
         @click=${() => void this.cancelOrder({ orderId: o.id }, current.symbol)}
       >
         ${busy ? t.orders.cancelling : t.orders.cancel}
-      </button>`;
+      </button>${this.tools.detailsButton(o.id, o.symbol, this.format.summary(o))}`;
     });
-    return html`${head}${renderDataTable({ label: t.orders.open, columns, rows: orders })}`;
+    return html`${head}${renderDataTable({ label: t.orders.open, columns, rows: orders })}${this.tools.renderAllOpen(current)}`;
+  }
+
+  /** A last column with each row's Details (the order's every field and its fills). */
+  private detailsColumn<R>(of: (row: R) => [orderId: string, symbol: string, summary: string]): Column<R> {
+    return { header: t.history.details, cell: (row) => this.tools.detailsButton(...of(row)) };
   }
 
   private renderCancelAll(count: number, symbol: string): TemplateResult {
