@@ -247,6 +247,14 @@ for (const locale of ['es', 'zh-Hans']) {
       await click(el, 'button[type="submit"]');
       await until(() => /\d/.test($(el, '[part="outcome"]')?.textContent ?? '') && !/…/.test($(el, '[part="outcome"]')!.textContent!), 'not borrowed');
       await walk.look('borrowed');
+      const borrowedId = /[(（]\D*([0-9A-Za-z]{8,})[)）]/.exec($(el, '[part="outcome"]')!.textContent!)?.[1];
+      expect(borrowedId, 'no order id in the outcome').to.be.a('string');
+      for (const [state, id] of [['look-up: found', borrowedId!], ['look-up: not found', 'no-such-loan']] as const) {
+        await typeInto(el, '#lookup-id', id);
+        await click(el, '[part~="lookup-find"]');
+        await until(() => $(el, '[part~="lookup-result"]')?.textContent?.trim(), `${state}: no answer`);
+        await walk.look(state);
+      }
       $<HTMLInputElement>(el, 'input[name="action"][value="repay"]')!.click();
       await walk.look('repay');
       for (const tab of ['repay', 'interest', 'borrow']) {
