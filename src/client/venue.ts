@@ -104,10 +104,11 @@ export interface BorrowRepayVenue {
   /** The borrow or repay the venue recorded under this id (KuCoin `orderNo`, BitMart `borrow_id`/`repay_id`), if any. */
   findById(action: LoanAction, id: string, target: LoanTarget, options?: CallOptions): Promise<LoanRecord | undefined>;
   /**
-   * After an unknown outcome (timeout, lost connection): the operation of this amount in this
-   * currency recorded at or after `since`, if the venue has it.
+   * After an unknown outcome (timeout, lost connection): every operation of this amount in this
+   * currency recorded at or after `since`, newest first. All of them: an earlier loan of the same
+   * amount that the caller already knows must not hide the one whose answer was lost.
    */
-  findOperation(action: LoanAction, request: LoanRequest, since: number, options?: CallOptions): Promise<LoanRecord | undefined>;
+  findOperations(action: LoanAction, request: LoanRequest, since: number, options?: CallOptions): Promise<LoanRecord[]>;
 }
 
 const HOURS_PER_YEAR = 365 * 24;
@@ -239,9 +240,9 @@ export function kucoinVenue(transport: Transport, hub: Hub, marginMode: MarginMo
         : pageOf(await debit.getRepayHistory(transport, q, options), kucoinRepayRecord);
       return page.items.find((r) => r.id === id);
     },
-    async findOperation(action, request, since, options) {
+    async findOperations(action, request, since, options) {
       const page = await this.history(action, { ...request, startTime: since - CLOCK_SKEW_MS, pageSize: 50 }, options);
-      return page.items.find((r) => r.time >= since - CLOCK_SKEW_MS && sameAmount(r.requested ?? r.amount, request.amount));
+      return page.items.filter((r) => r.time >= since - CLOCK_SKEW_MS && sameAmount(r.requested ?? r.amount, request.amount));
     },
   };
 }
@@ -345,9 +346,9 @@ export function bitmartVenue(transport: Transport, hub: Hub): BorrowRepayVenue {
         : (await bitmart.getRepayRecordIsolated(transport, { symbol, repay_id: id }, options)).map(bitmartRepayRecord);
       return records.find((r) => r.id === id);
     },
-    async findOperation(action, request, since, options) {
+    async findOperations(action, request, since, options) {
       const page = await this.history(action, { ...request, startTime: since - CLOCK_SKEW_MS, pageSize: 100 }, options);
-      return page.items.find((r) => r.currency === request.currency && sameAmount(r.amount, request.amount));
+      return page.items.filter((r) => r.currency === request.currency && sameAmount(r.amount, request.amount));
     },
   };
 }

@@ -75,7 +75,7 @@ describe('borrow/repay venues', () => {
     expect(t.requests).to.have.length(0);
   });
 
-  it('KuCoin findOperation finds the borrow of the same amount after `since`', async () => {
+  it('KuCoin findOperations finds every borrow of the same amount after `since`', async () => {
     const page = (items: unknown[]) => ({ timestamp: 1, currentPage: 1, pageSize: 50, totalNum: items.length, totalPage: 1, items });
     const t = new FakeTransport().kucoin(
       page([
@@ -83,8 +83,8 @@ describe('borrow/repay venues', () => {
         { orderNo: 'mine', symbol: '', currency: 'BTC', size: '0.75', actualSize: '0.75', status: 'SUCCESS', createdTime: 1_700_000_000_500 },
       ]),
     );
-    const found = await kucoinVenue(t, new Hub(), 'cross').findOperation('borrow', { currency: 'BTC', amount: '0.750' }, 1_700_000_000_000);
-    expect(found?.id).to.equal('mine');
+    const found = await kucoinVenue(t, new Hub(), 'cross').findOperations('borrow', { currency: 'BTC', amount: '0.750' }, 1_700_000_000_000);
+    expect(found.map((r) => r.id)).to.deep.equal(['mine']);
     expect(t.last.query).to.deep.include({ currency: 'BTC', startTime: 1_700_000_000_000 - 60_000 });
   });
 

@@ -344,8 +344,14 @@ describe('sandbox: BitMart isolated margin loans', () => {
       expect(repays.items.map((r) => [r.id, r.amount.toString(), r.interest?.toString()])).to.deep.equal([
         [repaid.orderId, '0.5', '0.00002605'], // 1.25 x 0.00002084, rounded up
       ]);
-      const found = await venue.findOperation('borrow', { symbol: 'ETH_USDT', currency: 'ETH', amount: '1.25' }, borrowedAt);
-      expect(found?.id).to.equal(borrowed.orderId);
+      const found = await venue.findOperations('borrow', { symbol: 'ETH_USDT', currency: 'ETH', amount: '1.25' }, borrowedAt);
+      expect(found.map((r) => r.id)).to.deep.equal([borrowed.orderId]);
+      // A second borrow of the same amount a minute later: both are candidates, so a caller that
+      // knows the first can still find the second (the look-up must not stop at the first match).
+      t.advance(60_000);
+      const again = await venue.borrow({ symbol: 'ETH_USDT', currency: 'ETH', amount: '1.25' });
+      const both = await venue.findOperations('borrow', { symbol: 'ETH_USDT', currency: 'ETH', amount: '1.25' }, borrowedAt);
+      expect(both.map((r) => r.id).sort()).to.deep.equal([borrowed.orderId, again.orderId].sort());
       // a range that ends before the borrow finds nothing
       const none = await venue.history('borrow', { symbol: 'ETH_USDT', currency: 'ETH', startTime: borrowedAt - 60_000, endTime: borrowedAt - 2000 });
       expect(none.items).to.deep.equal([]);

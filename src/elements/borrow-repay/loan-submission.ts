@@ -20,8 +20,8 @@ export type LoanPhase = SubmitPhase<LoanIntent, LoanOutcome, LoanRecord>;
 /** The venue calls a loan needs. */
 export interface LoanCalls {
   send(intent: LoanIntent, signal: AbortSignal): Promise<LoanOutcome>;
-  /** The venue's record of this operation made at or after `since`, if any. */
-  find(intent: LoanIntent, since: number, signal: AbortSignal): Promise<LoanRecord | undefined>;
+  /** The venue's records of this amount made at or after `since`: the submitter skips the ones known before. */
+  find(intent: LoanIntent, since: number, signal: AbortSignal): Promise<LoanRecord | readonly LoanRecord[] | undefined>;
 }
 
 /** The submitter's ports for loans; `options` sets the clock, the look-up times and the observer. */
@@ -34,8 +34,8 @@ export function loanPorts(
     match: {
       kind: 'record',
       lookUp: async (intent, since, signal) => {
-        const record = await calls.find(intent, since, signal);
-        return record ? [record] : [];
+        const found = await calls.find(intent, since, signal);
+        return found === undefined ? [] : Array.isArray(found) ? found : [found as LoanRecord];
       },
       idOf: (record) => record.id,
     },

@@ -157,7 +157,7 @@ export class MarginBorrowRepay extends MarginKitElement {
           const venue = this.activeTarget!.venue;
           return action === 'borrow' ? venue.borrow(request, { signal }) : venue.repay(request, { signal });
         },
-        find: ({ action, request }, since, signal) => this.activeTarget!.venue.findOperation(action, request, since, { signal }),
+        find: ({ action, request }, since, signal) => this.activeTarget!.venue.findOperations(action, request, since, { signal }),
       },
       { onChange: (phase) => this.onPhase(phase), knownIds: (): Set<string> => knownIdsOf(this.activeTarget?.client ?? this) },
     ),

@@ -182,6 +182,25 @@ describe('submission: a loan is never sent twice', () => {
     expect(elsewhere.phase.kind).to.equal('found');
   });
 
+  it('an earlier loan of the same amount the page knows does not hide the lost one behind it', async () => {
+    const page = connectionOfPage();
+    const ports = (send: () => Promise<LoanOutcome>, find: () => Promise<readonly LoanRecord[]>) =>
+      loanPorts({ send, find }, { now: () => 0, clock: new FakeClock(), lookupAtMs: [0], knownIds: () => knownIdsOf(page) });
+    const a = new Submitter(ports(async () => outcome('a1'), async () => []));
+    await a.submit(borrow);
+    // Both loans match by amount and time; the known one comes first in the history.
+    const b = new Submitter(
+      ports(
+        async () => {
+          throw new NetworkError('lost');
+        },
+        async () => [record('a1'), record('b1')],
+      ),
+    );
+    await b.submit(borrow);
+    expect(b.phase.kind === 'found' && b.phase.record.id).to.equal('b1');
+  });
+
   it('nothing found at once: looks again after each pause before saying it did not go through', async () => {
     const h = harness([0, 1_500, 4_500]);
     const done = h.submitter.submit(borrow);

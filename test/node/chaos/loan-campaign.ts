@@ -112,7 +112,7 @@ async function runPanel(venue: BorrowRepayVenue, index: number, panel: Panel, li
   const submitter = new Submitter(
     loanPorts({
       send: ({ action, request }, signal) => (action === 'borrow' ? venue.borrow(request, { signal }) : venue.repay(request, { signal })),
-      find: ({ action, request }, since, signal) => venue.findOperation(action, request, since, { signal }),
+      find: ({ action, request }, since, signal) => venue.findOperations(action, request, since, { signal }),
     }),
   );
   const outcomes: LoanOutcome[] = [];
