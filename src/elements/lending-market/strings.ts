@@ -93,6 +93,7 @@ export const lendingStrings = {
   modified: (currency: string, rate: string) =>
     msg(str`New rate for the ${currency} loan: ${rate} a year, from the next hour.`, { id: 'lending.modified' }),
   redeemed: (size: string, currency: string) => msg(str`Redeem of ${size} ${currency} requested.`, { id: 'lending.redeemed' }),
+  redeeming: (size: string) => msg(str`redeeming ${size}`, { id: 'lending.redeeming' }),
   get statusLabel() { return msg('Show', { id: 'lending.statusLabel' }); },
   statuses: {
     get PENDING() { return msg('Active', { id: 'lending.status.pending' }); },
