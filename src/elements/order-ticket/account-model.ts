@@ -9,17 +9,7 @@ import { Decimal } from '../../core/decimal.js';
 import type { MarginMode, OrderApi } from './order-draft.js';
 
 /** One currency as the ticket shows it; a currency the account never held reads as zeros. */
-export interface AccountSide {
-  currency: string;
-  available: Decimal;
-  hold: Decimal;
-  /** Principal + interest owed. */
-  liability: Decimal;
-  liabilityPrincipal: Decimal;
-  liabilityInterest: Decimal;
-  /** What a borrow would lend now. */
-  maxBorrowSize: Decimal;
-}
+export type AccountSide = Pick<MarginAccountAsset, 'currency' | 'available' | 'hold' | 'liability' | 'liabilityPrincipal' | 'liabilityInterest' | 'maxBorrowSize'>;
 
 export interface TicketAccount {
   base: AccountSide;

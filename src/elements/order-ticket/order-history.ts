@@ -27,10 +27,8 @@ type Load<T> = { value?: T; error?: unknown; loading: boolean };
 export interface OrderHistoryOptions {
   /** The filter changed: read the closed orders and fills again. */
   onFilterChange(): void;
-  /** Cancel one open order of any symbol (the panel's cancel, with its veto and report). */
-  cancel(order: MarginOrder): void;
-  /** Order ids being cancelled now. */
-  cancelling(): ReadonlySet<string>;
+  /** An open order's Cancel and Details (the panel's, with its veto and report). */
+  actions(order: MarginOrder): TemplateResult;
 }
 
 export class OrderHistory extends TicketPart {
@@ -215,19 +213,7 @@ export class OrderHistory extends TicketPart {
     if (!this.showAll) return html`<div part="all-open">${toggle}</div>`;
     const orders = this.all.value;
     const symbolColumn: Column<MarginOrder> = { header: t().symbol, cell: (o) => o.symbol };
-    const columns = openOrderColumns(this.format, current, (o) => {
-      const busy = this.options.cancelling().has(o.id);
-      return html`<button
-          type="button"
-          part="cancel"
-          class="small"
-          aria-label=${ticketStrings.orders.cancelLabel(this.format.summary(o))}
-          aria-disabled=${busy ? 'true' : 'false'}
-          @click=${() => this.options.cancel(o)}
-        >
-          ${busy ? ticketStrings.orders.cancelling : ticketStrings.orders.cancel}</button
-        >${this.detailsButton(o.id, o.symbol, this.format.summary(o))}`;
-    });
+    const columns = openOrderColumns(this.format, current, (o) => this.options.actions(o));
     let body: unknown;
     if (!orders) body = this.all.error ? renderError(describeError(this.all.error), () => void this.loadAll()) : renderSkeleton(2, t().loading);
     else if (orders.length === 0) body = renderEmpty(t().noneAnywhere);

@@ -54,8 +54,7 @@ export class OrdersPanel extends TicketPart {
       this.fills.reset();
       void this.load(this.tabs.selected, false);
     },
-    cancel: (o) => void this.cancelOrder({ orderId: o.id }, o.symbol),
-    cancelling: () => this.cancelling,
+    actions: (o) => this.orderActions(o),
   });
 
   constructor(
@@ -212,20 +211,23 @@ export class OrdersPanel extends TicketPart {
     const head = html`<div class="orders-head"><span>${renderStaleBadge(stale)}</span>${orders?.length ? this.renderCancelAll(orders.length, current.symbol) : nothing}</div>`;
     if (!orders) return html`${head}${error ? renderError(describeOrderError(error), () => this.open.refresh()) : renderSkeleton(2, t.orders.loading)}`;
     if (orders.length === 0) return html`${head}${renderEmpty(t.orders.noOpen(current.symbol))}`;
-    const columns = openOrderColumns(this.format, current, (o) => {
-      const busy = this.cancelling.has(o.id);
-      return html`<button
+    const columns = openOrderColumns(this.format, current, (o) => this.orderActions(o));
+    return html`${head}${renderDataTable({ label: t.orders.open, columns, rows: orders })}${this.tools.renderAllOpen(current)}`;
+  }
+
+  /** An open order's Cancel and Details (in this symbol's list and in every symbol's). */
+  private orderActions(o: MarginOrder): TemplateResult {
+    const busy = this.cancelling.has(o.id);
+    return html`<button
         type="button"
         part="cancel"
         class="small"
         aria-label=${t.orders.cancelLabel(this.format.summary(o))}
         aria-disabled=${busy ? 'true' : 'false'}
-        @click=${() => void this.cancelOrder({ orderId: o.id }, current.symbol)}
+        @click=${() => void this.cancelOrder({ orderId: o.id }, o.symbol)}
       >
-        ${busy ? t.orders.cancelling : t.orders.cancel}
-      </button>${this.tools.detailsButton(o.id, o.symbol, this.format.summary(o))}`;
-    });
-    return html`${head}${renderDataTable({ label: t.orders.open, columns, rows: orders })}${this.tools.renderAllOpen(current)}`;
+        ${busy ? t.orders.cancelling : t.orders.cancel}</button
+      >${this.tools.detailsButton(o.id, o.symbol, this.format.summary(o))}`;
   }
 
   /** A last column with each row's Details (the order's every field and its fills). */
