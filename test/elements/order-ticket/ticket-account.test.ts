@@ -157,3 +157,37 @@ describe('<margin-order-ticket>: the account it trades in', () => {
     expect(words).to.contain(`${fmt(perHour.mul(24))} USDT a day`);
   });
 });
+
+describe('<margin-order-ticket>: the account follows the margin mode and the endpoints', () => {
+  it('isolated: the pair account (ISOLATED_V2), its liquidation ratio, and an auto-borrow on the pair', async () => {
+    const t = ticketStack();
+    const el = await mountTicket(html`<margin-order-ticket symbol="BTC-USDT" margin-mode="isolated" locale="en-US" poll-interval="60000"></margin-order-ticket>`);
+    // A pair's isolated account starts with 10000 of its quote currency.
+    await until(el, A.available, '10,000 USDT');
+    const client = (await import('../../../src/client/client.js')).getMarginClient(t.stack.proxyUrl);
+    const pair = (await client.kucoin.getIsolatedMarginSymbols()).find((s) => s.symbol === 'BTC-USDT')!;
+    await until(el, A.debtRatio, `liquidation at ${Number(pair.flDebtRatio.mul(100).toString())}%`);
+    // 0.2 x 60000 x 1.0008 = 12009.6 held; 10000 there; 2009.6 short -> 2010 borrowed (borrowMinUnit 1); 0.4 left.
+    await typeInto(el, 'price', '60000');
+    await typeInto(el, 'size', '0.2');
+    await check(el, '#autoBorrow');
+    await clickOn(el, '#place');
+    await until(el, A.liability, '2,010 USDT');
+    await until(el, A.available, '0.4 USDT');
+    expect(t.sentTo('GET', '/api/v3/isolated/accounts').at(-1)!.query).to.contain('queryType=ISOLATED_V2').and.contain('symbol=BTC-USDT');
+  });
+
+  it('api="v1": the classic account (MARGIN), where V1 orders trade; the HF account is left alone', async () => {
+    const t = ticketStack();
+    const el = await mountTicket(html`<margin-order-ticket symbol="BTC-USDT" api="v1" locale="en-US" poll-interval="60000"></margin-order-ticket>`);
+    await until(el, A.available, '100,000 USDT');
+    await typeInto(el, 'price', '60000');
+    await typeInto(el, 'size', '0.1');
+    await clickOn(el, '#place');
+    await until(el, A.available, '93,995.2 USDT');
+    expect(t.sentTo('GET', '/api/v3/margin/accounts').at(-1)!.query).to.contain('queryType=MARGIN').and.not.contain('MARGIN_V2');
+    const client = (await import('../../../src/client/client.js')).getMarginClient(t.stack.proxyUrl);
+    const hf = (await client.kucoin.getCrossMarginAccount({ queryType: 'MARGIN_V2' })).accounts.find((a) => a.currency === 'USDT')!;
+    expect(hf.available.toString()).to.equal('100000');
+  });
+});
