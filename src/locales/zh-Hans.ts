@@ -378,7 +378,7 @@
 'ticket.orderIds': str`委托 ID ${0}，客户端 ID ${1}。`,
 'ticket.orders.cancel': `撤单`,
 'ticket.orders.cancelAll': str`撤销 ${0} 全部委托`,
-'ticket.orders.cancelAllConfirm': str`撤销 ${1} 的全部 ${0} 笔当前委托？`,
+'ticket.orders.cancelAllConfirm': str`撤销 ${1} 的 ${0} 笔当前委托？`,
 'ticket.orders.cancelAllConfirmOne': str`撤销 ${0} 的当前委托？`,
 'ticket.orders.cancelAllNo': `保留`,
 'ticket.orders.cancelAllYes': `确认全部撤单`,
