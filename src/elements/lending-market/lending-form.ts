@@ -6,7 +6,7 @@
  * their violations, what a redeemed order still holds and the submission.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PurchaseOrder } from '../../client/kucoin/lending.js';
+import type { LoanMarket, PurchaseOrder } from '../../client/kucoin/lending.js';
 import { getRedeemOrders } from '../../client/kucoin/lending.js';
 import type { Decimal } from '../../core/decimal.js';
 import type { RuleViolation } from '../../core/rules.js';
@@ -17,7 +17,7 @@ import { MarginBeforeSubmitEvent } from '../shared/events.js';
 import { MarginPurchasedEvent, MarginPurchaseModifiedEvent, MarginRedeemedEvent } from './events.js';
 import { ACTION_NAMES, knownIdsOf, lendingMatch, sendAction, type Candidate, type Sent } from './lending-actions.js';
 import type { LendingContext, LendingFormat } from './lending-context.js';
-import { checkModify, checkPurchase, checkRedeem, fractionToPercent, holdingOf, type FieldViolations } from './lending-rules.js';
+import { checkModify, checkPurchase, checkRedeem, fractionToPercent, holdingOf, type ActionCheck, type FieldViolations } from './lending-rules.js';
 import { lendingStrings as words } from './strings.js';
 
 /** The action the form is open for. */
@@ -167,6 +167,7 @@ export class LendingForm {
         aria-describedby=${w.describedBy}
         @input=${(e: Event) => {
           onInput((e.target as HTMLInputElement).value);
+          this.revalidate();
           this.ctx.host.requestUpdate();
         }}
       />`,
@@ -260,12 +261,33 @@ export class LendingForm {
       this.error = words.redeemOffReason(currency);
       return undefined;
     }
-    const checked =
-      action.kind === 'lend' ? checkPurchase(market, this.sizeText, this.rateText)
-      : action.kind === 'modify' ? checkModify(market, action.order.purchaseOrderNo, this.rateText)
-      : checkRedeem(market, action.order.purchaseOrderNo, action.holding ?? action.order.purchaseSize, this.sizeText);
+    const checked = this.checkRules(action, market);
     this.violations = checked.ok ? {} : checked.violations;
     return checked.ok ? ({ kind: action.kind, params: checked.params } as Sent) : undefined;
+  }
+
+  private checkRules(action: Action, market: LoanMarket): ActionCheck<unknown> {
+    return action.kind === 'lend' ? checkPurchase(market, this.sizeText, this.rateText)
+      : action.kind === 'modify' ? checkModify(market, action.order.purchaseOrderNo, this.rateText)
+      : checkRedeem(market, action.order.purchaseOrderNo, action.holding ?? action.order.purchaseSize, this.sizeText);
+  }
+
+  /**
+   * As the trader types, like the ticket and the borrow panel: a field's words follow its text
+   * (a fixed field's error goes at once); a field not typed in yet and not shown wrong stays quiet.
+   */
+  private revalidate(): void {
+    const action = this.action;
+    const market = this.currency ? this.ctx.marketFor(this.currency) : undefined;
+    if (!action || !market) return;
+    const checked = this.checkRules(action, market);
+    const found: FieldViolations = checked.ok ? {} : checked.violations;
+    const typed = { size: this.sizeText.trim() !== '', interestRate: this.rateText.trim() !== '' };
+    const shown: FieldViolations = {};
+    for (const field of ['size', 'interestRate'] as const) {
+      if (found[field] && (typed[field] || this.violations[field])) shown[field] = found[field];
+    }
+    this.violations = shown;
   }
 
   /** What a purchase order still holds: its size less the redeems asked of it. */

@@ -7,18 +7,28 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MarginConnection } from '../../client/connection.js';
-import type { LendingOrdersQuery, LendingOrderStatus, PurchaseOrder, PurchaseOrdersResult, RedeemOrdersResult } from '../../client/kucoin/lending.js';
+import type { LendingOrdersQuery, LendingOrderStatus, PurchaseOrder, PurchaseOrdersResult, RedeemOrder, RedeemOrdersResult } from '../../client/kucoin/lending.js';
 import type { Page } from '../../client/kucoin/types.js';
 import { getPurchaseOrders, getRedeemOrders } from '../../client/kucoin/lending.js';
 import type { Transport } from '../../client/transport.js';
+import { Decimal } from '../../core/decimal.js';
 import { formatDecimal } from '../../core/format.js';
 import { renderTableScroll } from '../shared/blocks/data-table.js';
 import { renderEmpty, renderError, renderSkeleton } from '../shared/blocks/status.js';
 import { describeError } from '../shared/describe-error.js';
 import { renderPager, renderStatusPicker, type LendingContext, type LendingFormat } from './lending-context.js';
+import { holdingOf } from './lending-rules.js';
 import { lendingStrings as words } from './strings.js';
 
 const PAGE_SIZE = 10;
+/** Redeem orders read to work out what each listed purchase still holds (50 a page). */
+const REDEEM_PAGES = 5;
+
+/** What a purchase order's redeems asked back (settled or not), and what those still in progress asked. */
+interface Redeemed {
+  asked: Decimal;
+  redeeming: Decimal;
+}
 /** Interest accrues below the purchase increment (the currency's precision, 8 at most on KuCoin). */
 const INTEREST_DECIMALS = 8;
 
@@ -47,6 +57,10 @@ export class LendingLists {
   readonly redemptions = new ListState();
   /** Bumped after an action so the lists load again. */
   private revision = 0;
+  /** Purchase order -> what it holds, from the redeem orders read with the last page of "My lending". */
+  private redeemed = new Map<string, Redeemed>();
+  /** Redeems asked for here: shown under "in progress" even once the venue settled them at once. */
+  private readonly requested = new Set<string>();
 
   private readonly orderTask: Task<readonly unknown[], Listed<PurchaseOrdersResult> | undefined>;
   private readonly redeemTask: Task<readonly unknown[], Listed<RedeemOrdersResult> | undefined>;
@@ -56,8 +70,45 @@ export class LendingLists {
     private readonly format: LendingFormat,
     private readonly options: LendingListsOptions,
   ) {
-    this.orderTask = this.listTask('orders', getPurchaseOrders);
-    this.redeemTask = this.listTask('redemptions', getRedeemOrders);
+    this.orderTask = this.listTask('orders', async (transport, params, options) => {
+      const page = await getPurchaseOrders(transport, params, options);
+      if (page.items.length > 0) this.redeemed = await this.loadRedeemed(transport, options.signal);
+      return page;
+    });
+    this.redeemTask = this.listTask('redemptions', async (transport, params, options) => {
+      const page = await getRedeemOrders(transport, params, options);
+      if (params.status !== 'PENDING' || params.currentPage !== 1 || this.requested.size === 0) return page;
+      // A redeem of idle funds settles at once: the one just asked for would be missing from "in progress".
+      const done = await getRedeemOrders(transport, { status: 'DONE', currentPage: 1, pageSize: 50 }, options);
+      const listed = new Set(page.items.map((r) => r.redeemOrderNo));
+      const just = done.items.filter((r) => this.requested.has(r.redeemOrderNo) && !listed.has(r.redeemOrderNo));
+      return { ...page, items: [...just, ...page.items] };
+    });
+  }
+
+  /** A redeem this element asked for (its redeem order number). */
+  redeemRequested(redeemOrderNo: string): void {
+    this.requested.add(redeemOrderNo);
+  }
+
+  /** Every purchase's redeems (in progress and done): what each order still holds. */
+  private async loadRedeemed(transport: Transport, signal: AbortSignal): Promise<Map<string, Redeemed>> {
+    const redeems: RedeemOrder[] = [];
+    for (const status of ['PENDING', 'DONE'] as const) {
+      for (let page = 1; page <= REDEEM_PAGES; page += 1) {
+        const result = await getRedeemOrders(transport, { status, currentPage: page, pageSize: 50 }, { signal });
+        redeems.push(...result.items);
+        if (page >= result.totalPage) break;
+      }
+    }
+    const byOrder = new Map<string, RedeemOrder[]>();
+    for (const r of redeems) byOrder.set(r.purchaseOrderNo, [...(byOrder.get(r.purchaseOrderNo) ?? []), r]);
+    const redeemed = new Map<string, Redeemed>();
+    for (const [order, list] of byOrder) {
+      const redeeming = list.filter((r) => r.status === 'PENDING').reduce((sum, r) => sum.plus(r.redeemSize), new Decimal(0));
+      redeemed.set(order, { asked: list.reduce((sum, r) => sum.plus(r.redeemSize), new Decimal(0)), redeeming });
+    }
+    return redeemed;
   }
 
   /** One list's load: while its tab is shown, again on a new status, page or action. */
@@ -149,6 +200,17 @@ export class LendingLists {
     return html`<div aria-busy=${task.status === TaskStatus.PENDING ? 'true' : 'false'}>${render(listed.page)}</div>`;
   }
 
+  /** What the order holds now (its size less its redeems), with what is being called back. */
+  private holdingCell(o: PurchaseOrder): TemplateResult | string {
+    const f = this.format;
+    const redeems = this.redeemed.get(o.purchaseOrderNo);
+    if (!redeems) return f.amount(o.purchaseSize, o.currency);
+    const holding = holdingOf(o.purchaseSize, [redeems.asked]);
+    return html`${f.amount(holding, o.currency)}${redeems.redeeming.gt(0)
+      ? html`<br /><span part="redeeming" class="badge">${words.redeeming(f.amount(redeems.redeeming, o.currency))}</span>`
+      : nothing}`;
+  }
+
   private orderRow(o: PurchaseOrder): TemplateResult {
     const f = this.format;
     const market = this.ctx.marketFor(o.currency);
@@ -157,7 +219,7 @@ export class LendingLists {
     return html`<tr part="row">
       <th part="cell" scope="row">${o.currency}</th>
       <td part="cell"><code>${o.purchaseOrderNo}</code></td>
-      <td part="cell">${f.amount(o.purchaseSize, o.currency)}</td>
+      <td part="cell">${this.holdingCell(o)}</td>
       <td part="cell">${f.amount(o.matchSize, o.currency)}</td>
       <td part="cell">${f.rate(o.interestRate)}</td>
       <td part="cell">${formatDecimal(o.incomeSize, { locale: this.ctx.locale, maxDecimals: INTEREST_DECIMALS })}</td>

@@ -71,6 +71,7 @@ const TABS: readonly Tab[] = ['market', 'orders', 'redemptions'];
  * @csspart sparkline - A 7-day rate sparkline.
  * @csspart action-button - Lend, Change rate, Redeem and Select buttons.
  * @csspart disabled-reason - Why an action is not offered (lending off, borrowing off).
+ * @csspart redeeming - "My lending": what redeems in progress are calling back from an order.
  * @csspart form - The lend / change rate / redeem form.
  * @csspart title - The form's title.
  * @csspart submit - The form's send button (busy while a request is in flight or checked).
@@ -125,9 +126,10 @@ export class MarginLendingMarket extends MarginKitElement {
     onRedeem: (order, opener) => this.form.open({ kind: 'redeem', order, holdingState: 'loading' }, opener),
   });
   private readonly form = new LendingForm(this.ctx, this.format, {
-    onDone: (sent) => {
+    onDone: (sent, orderNo) => {
       // What can be lent or redeemed changed: every element on the page reloads the market.
       if (sent.kind !== 'modify') this.market.reload();
+      if (sent.kind === 'redeem') this.lists.redeemRequested(orderNo);
       this.lists.reload();
     },
   });

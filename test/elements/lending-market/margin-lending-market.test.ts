@@ -448,6 +448,7 @@ describe('<margin-lending-market> (KuCoin)', () => {
     const select = q<HTMLSelectElement>(el, '#redemptions-status')!;
     select.value = 'DONE';
     select.dispatchEvent(new Event('change'));
+    await el.updateComplete; // the in-progress list (which now shows the redeem just asked for) goes
     await waitUntil(() => q(el, '#panel-redemptions tbody tr'), 'no redemption listed');
     expect(cells(qa<HTMLTableRowElement>(el, '#panel-redemptions tbody tr')[0]!).slice(0, 5)).to.deep.equal(['KCS', detail.orderNo, orderNo, '4.0', '4.0']);
     await expect(el).to.be.accessible();
