@@ -70,7 +70,7 @@ export interface LoanRecord {
   principal?: Decimal;
   interest?: Decimal;
   dailyRate?: Decimal;
-  /** Borrow: the amount asked for, when it differs from what was lent. */
+  /** The amount asked for (a borrow's `size`, a repay's "amount of initiated repay"), when it differs from what settled. */
   requested?: Decimal;
   status?: string;
   /** Milliseconds. */
@@ -136,9 +136,10 @@ function kucoinBorrowRecord(o: debit.BorrowOrder): LoanRecord {
   return { id: o.orderNo, action: 'borrow', currency: o.currency, symbol: o.symbol, amount: o.actualSize, requested: o.size, status: o.status, time: o.createdTime };
 }
 
+/** A repay settles `principal + interest` ("paid"); `size` is only what was asked (99,999 to repay a 60 loan). */
 function kucoinRepayRecord(o: debit.RepayOrder): LoanRecord {
   return {
-    id: o.orderNo, action: 'repay', currency: o.currency, symbol: o.symbol, amount: o.size,
+    id: o.orderNo, action: 'repay', currency: o.currency, symbol: o.symbol, amount: o.principal.plus(o.interest), requested: o.size,
     principal: o.principal, interest: o.interest, status: o.status, time: o.createdTime,
   };
 }
