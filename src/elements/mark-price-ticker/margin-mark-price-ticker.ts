@@ -116,8 +116,11 @@ export class MarginMarkPriceTicker extends MarginKitElement {
   /** The tape stopped by its pause button. */
   @state() private paused = false;
 
-  /** What the polite live region of `single` says; changed at most once per ANNOUNCE_GAP_MS. */
-  @state() private announcement = '';
+  /**
+   * What the polite live region of `single` says; changed at most once per ANNOUNCE_GAP_MS. Its
+   * words are read at render, so a change of the page's language is said in the new language.
+   */
+  @state() private announcement: (() => string) | undefined;
 
   private readonly prices = new PollController<MarkPriceText[]>(this, (s) => this.onPrices(s));
   /** Increments by symbol, once loaded; `infoFailed` when the load failed (prices wait for either). */
@@ -136,7 +139,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
   private freshAt: number | undefined;
   private staleTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private pendingAnnouncement: string | undefined;
+  private pendingAnnouncement: (() => string) | undefined;
   private lastAnnouncedAt: number | undefined;
 
   private get intervalMs(): number {
@@ -225,15 +228,15 @@ export class MarginMarkPriceTicker extends MarginKitElement {
   private announceSingle(moved: readonly string[]): void {
     const symbol = this.wanted[0];
     if (!symbol) return;
-    const first = this.lastAnnouncedAt === undefined && this.pendingAnnouncement === undefined && this.announcement === '';
+    const first = this.lastAnnouncedAt === undefined && this.pendingAnnouncement === undefined && this.announcement === undefined;
     if (!first && !moved.includes(symbol)) return;
     const row = this.model.get(symbol);
     if (!row) return;
     const [view] = this.views.views([row], this.effectiveLocale, this.info);
-    if (view) this.queueAnnouncement(tickerStrings.announce(view.symbol, view.priceText, view.changeText));
+    if (view) this.queueAnnouncement(() => tickerStrings.announce(view.symbol, view.priceText, view.changeText));
   }
 
-  private queueAnnouncement(text: string): void {
+  private queueAnnouncement(text: () => string): void {
     this.pendingAnnouncement = text;
     if (this.announceTimer !== undefined) return; // the latest text goes out when the timer fires
     const wait = announcementDelay(this.lastAnnouncedAt, Date.now(), ANNOUNCE_GAP_MS);
@@ -276,7 +279,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
   override render(): TemplateResult {
     const mode = this.currentMode;
     return html`${this.renderState(mode)}${mode === 'single'
-      ? html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`
+      ? html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement?.() ?? ''}</div>`
       : nothing}`;
   }
 

@@ -154,8 +154,14 @@ for (const locale of ['es', 'zh-Hans']) {
       stack();
       const list = await fixture<Host>(html`<margin-mark-price-ticker mode="list" symbols="BTC-USDT,ETH-USDT"></margin-mark-price-ticker>`);
       await until(() => $$(list, 'tbody tr').length === 2, 'no rows');
+      // The single card's live region spoke in English before the switch: it must not stay English.
+      const spoken = await fixture<Host>(html`<margin-mark-price-ticker mode="single" symbols="ETH-USDT"></margin-mark-price-ticker>`);
+      await until(() => $(spoken, '[role="status"]')?.textContent?.trim(), 'nothing announced');
       await pageIn(locale);
       await settle(list);
+      await settle(spoken);
+      const spokenWalk = walker(spoken);
+      await spokenWalk.look('single, announced before the switch');
       const walk = walker(list);
       await walk.look('list');
       const tape = await fixture<Host>(html`<margin-mark-price-ticker mode="tape" symbols="BTC-USDT,ETH-USDT"></margin-mark-price-ticker>`);
@@ -176,7 +182,7 @@ for (const locale of ['es', 'zh-Hans']) {
       await until(() => $(failed, '[part~="error"]'), 'no error state');
       const errorWalk = walker(failed);
       await errorWalk.look('error');
-      expect([...walk.left, ...tapeWalk.left, ...singleWalk.left, ...unknownWalk.left, ...errorWalk.left]).to.deep.equal([]);
+      expect([...walk.left, ...spokenWalk.left, ...tapeWalk.left, ...singleWalk.left, ...unknownWalk.left, ...errorWalk.left]).to.deep.equal([]);
     });
 
     it('<margin-order-ticket>: form, advanced, market, validation, review, placed, orders tabs, cancel all, error', async () => {
