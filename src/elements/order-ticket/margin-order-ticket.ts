@@ -65,6 +65,7 @@ import { TicketFormat, type TicketContext } from './ticket-context.js';
  * @csspart review - The review step.
  * @csspart confirm - Confirm in the review step and in "cancel all".
  * @csspart status - What the ticket is doing or has done.
+ * @csspart partial-fill - In the status: a placed order filled only in part, the venue cancelled the rest.
  * @csspart cancel - A Cancel button (an order, the tracked order, all of a symbol's).
  * @csspart leverage - The leverage form.
  * @csspart account - The account the order trades in: available, liability and debt ratio.

@@ -30,8 +30,16 @@ function orderColumns(format: TicketFormat, current: TicketSymbol): Column<Margi
       numeric: true,
       cell: (o) => (o.size.gt(0) ? format.quantity(o.size, r?.baseIncrement) : `${format.quantity(o.funds, r?.quoteIncrement)} ${current.quoteCurrency}`),
     },
-    { header: c.filled, numeric: true, secondary: true, cell: (o) => format.quantity(o.dealSize, r?.baseIncrement) },
+    { header: c.filled, numeric: true, secondary: true, cell: (o) => filledOfRequested(format, o, current) },
   ];
+}
+
+/** Filled / requested ("0.448 / 5"; funds for a market order by funds): a partial fill reads at a glance. */
+function filledOfRequested(format: TicketFormat, o: MarginOrder, current: TicketSymbol): string {
+  const r = current.rules;
+  return o.size.gt(0)
+    ? `${format.quantity(o.dealSize, r?.baseIncrement)} / ${format.quantity(o.size, r?.baseIncrement)}`
+    : `${format.quantity(o.dealFunds, r?.quoteIncrement)} / ${format.quantity(o.funds, r?.quoteIncrement)} ${current.quoteCurrency}`;
 }
 
 /** Open orders, with a last column of actions (the Cancel button). */

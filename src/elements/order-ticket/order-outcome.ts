@@ -97,6 +97,13 @@ function renderTracked({ form, tracker, cancelling, cancel }: OutcomeParts): Tem
     : t.filledFunds(amount(o.dealFunds, r?.quoteIncrement), on?.quoteCurrency ?? '');
   const active = tracked.status === 'open' || tracked.status === 'partially-filled';
   const busy = cancelling.has(tracked.clientOid);
+  if (tracked.status === 'partially-filled-cancelled') {
+    // A market order that met too little depth: most of it may not have happened, said plainly.
+    const partial = o.size.gt(0)
+      ? t.partialFill(amount(o.dealSize, r?.baseIncrement), amount(o.size, r?.baseIncrement), on?.baseCurrency ?? '')
+      : t.partialFill(amount(o.dealFunds, r?.quoteIncrement), amount(o.funds, r?.quoteIncrement), on?.quoteCurrency ?? '');
+    return html`<p part="partial-fill"><strong>${partial}</strong></p>`;
+  }
   return html`
     <p>${t.status}: <strong>${t.statuses[tracked.status]}</strong> · ${filled}</p>
     ${active

@@ -210,6 +210,8 @@ export const ticketStrings = {
   } satisfies Record<OrderStatus, string>,
   filledOf: (filled: string, size: string, base: string) => msg(str`${filled} of ${size} ${base} filled`, { id: 'ticket.filledOf' }),
   filledFunds: (funds: string, quote: string) => msg(str`${funds} ${quote} filled`, { id: 'ticket.filledFunds' }),
+  partialFill: (filled: string, size: string, unit: string) =>
+    msg(str`Filled ${filled} of ${size} ${unit}; the venue cancelled the rest.`, { id: 'ticket.partialFill' }),
   get cancelTracked() { return msg('Cancel this order', { id: 'ticket.cancelTracked' }); },
   disabled: {
     'trading-off': (symbol: string) => msg(str`Trading ${symbol} on margin is turned off at the venue.`, { id: 'ticket.disabled.tradingOff' }),

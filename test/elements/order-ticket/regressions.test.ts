@@ -5,7 +5,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/margin-order-ticket.js';
 import { captureLitWarnings } from '../../helpers/lit-warnings.js';
-import { clickOn, mountTicket, P, q, rows, settle, text, typeInto } from './harness.js';
+import { clickOn, mountTicket, P, q, radio, rows, settle, text, typeInto } from './harness.js';
 import { HF_ORDER, ticketStack } from './helpers.js';
 
 describe('<margin-order-ticket>: issue 15 regressions', () => {
@@ -94,5 +94,25 @@ describe('<margin-order-ticket>: issue 15 regressions', () => {
     await waitUntil(() => text(el, P.status).includes('Order placed'), 'not placed');
     // Before: "Buy 0.01000000 BTC at 63,672.3 USDT".
     expect(text(el, P.status)).to.contain('Buy 0.01 BTC at 63,672.3 USDT');
+  });
+
+  it('a market sell that fills only in part says "Filled X of 1 BTC; the venue cancelled the rest", and its row shows filled / requested', async () => {
+    ticketStack();
+    const el = await mountTicket(html`<margin-order-ticket symbol="BTC-USDT" locale="en-US" poll-interval="60000"></margin-order-ticket>`);
+    radio(el, 'side', 'sell').click();
+    radio(el, 'type', 'market').click();
+    await el.updateComplete;
+    // The sandbox's book holds about 30,000 USD a side: 1 BTC (~67,000 USD) cannot fill whole.
+    await typeInto(el, 'size', '1');
+    await clickOn(el, P.place);
+    await waitUntil(() => q(el, '[part~="partial-fill"]'), `no partial-fill words: ${text(el, P.status)}`, { timeout: 6000 });
+    const said = text(el, '[part~="partial-fill"]');
+    expect(said).to.match(/^Filled 0\.\d+ of 1 BTC; the venue cancelled the rest\.$/);
+    const filled = said.match(/Filled (\S+) of/)![1]!;
+    expect(Number(filled)).to.be.within(0.1, 0.9);
+    await clickOn(el, P.tab('history'));
+    await waitUntil(() => rows(el).length >= 1, 'no closed order');
+    const cells = [...rows(el)[0]!.querySelectorAll('td, th')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim());
+    expect(cells).to.include(`${filled} / 1`);
   });
 });
