@@ -396,6 +396,7 @@
 'ticket.orders.open': `Órdenes abiertas`,
 'ticket.orders.unknownSymbol': str`${0} no es un par que la plataforma conozca: no hay órdenes que mostrar.`,
 'ticket.orderType': `Tipo de orden`,
+'ticket.partialFill': str`Ejecutado ${0} de ${1} ${2}; la plataforma canceló el resto.`,
 'ticket.percent': str`${0} %`,
 'ticket.percentLabel': str`${0} % de lo que la cuenta puede gastar`,
 'ticket.placeBuy': str`Comprar ${0}`,

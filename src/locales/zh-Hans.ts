@@ -396,6 +396,7 @@
 'ticket.orders.open': `当前委托`,
 'ticket.orders.unknownSymbol': str`交易所不认识 ${0} 这个交易对：没有可显示的委托。`,
 'ticket.orderType': `委托类型`,
+'ticket.partialFill': str`已成交 ${0} / ${1} ${2}；交易所已撤销剩余部分。`,
 'ticket.percent': str`${0}%`,
 'ticket.percentLabel': str`账户可用额度的 ${0}%`,
 'ticket.placeBuy': str`买入 ${0}`,
