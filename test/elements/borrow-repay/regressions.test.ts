@@ -4,7 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define/margin-borrow-repay.js';
 import type { MarginBorrowRepay } from '../../../src/define/margin-borrow-repay.js';
-import { $, clientOf, historyRows, limitsLoaded, panelStack, until } from './helpers.js';
+import { $, clientOf, historyRows, limitsLoaded, panelStack, submitButton, until } from './helpers.js';
 
 describe('<margin-borrow-repay>: issue 15 regressions', function () {
   this.timeout(30_000);
@@ -26,5 +26,22 @@ describe('<margin-borrow-repay>: issue 15 regressions', function () {
     expect(amount).to.match(/^60(\.0+)?$/);
     expect(principal).to.match(/^60(\.0+)?$/);
     expect(historyRows(el)[0]).to.include(repaid.orderNo);
+  });
+
+  it('BitMart below the fold: the limits render when their answers arrive, without scrolling; Borrow is enabled', async () => {
+    const stack = panelStack();
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <div style="height: 300vh"></div>
+      <margin-borrow-repay proxy-url=${stack.proxyUrl} exchange="bitmart" symbol="BTC_USDT" currency="USDT" locale="en-US"></margin-borrow-repay>
+    </div>`);
+    window.scrollTo(0, 0);
+    const el = wrapper.querySelector<MarginBorrowRepay>('margin-borrow-repay')!;
+    expect(el.getBoundingClientRect().top, 'the panel starts off-screen').to.be.greaterThan(window.innerHeight);
+    // Before: the off-screen pause aborted the first load: "Limits are loading." and Borrow disabled until scrolled to.
+    await limitsLoaded(el);
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.not.contain('Limits are loading.');
+    expect(submitButton(el).disabled).to.equal(false);
+    expect(el.getBoundingClientRect().top, 'never scrolled into view').to.be.greaterThan(window.innerHeight);
   });
 });
