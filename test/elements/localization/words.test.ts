@@ -108,7 +108,8 @@ async function click(el: Host, selector: string): Promise<void> {
   await el.updateComplete;
 }
 
-const until = (predicate: () => unknown, message: string) => waitUntil(predicate, message, { timeout: 8_000, interval: 20 });
+/** A bounded wait, not a timed assertion: failed loads are retried with backoff first, slower on a busy machine. */
+const until = (predicate: () => unknown, message: string, timeout = 8_000) => waitUntil(predicate, message, { timeout, interval: 20 });
 const settle = async (el: Host) => {
   for (let i = 0; i < 4; i += 1) await aTimeout(5);
   await el.updateComplete;
@@ -179,7 +180,7 @@ for (const locale of ['es', 'zh-Hans']) {
       // A new stack is a new page connection: nothing cached, and every mark-price read fails.
       stack().sandbox.faults.add({ kind: 'reset', path: '/api/v3/mark-price/all-symbols' });
       const failed = await fixture<Host>(html`<margin-mark-price-ticker mode="list" symbols="BTC-USDT" poll-interval="60000"></margin-mark-price-ticker>`);
-      await until(() => $(failed, '[part~="error"]'), 'no error state');
+      await until(() => $(failed, '[part~="error"]'), 'no error state', 30_000);
       const errorWalk = walker(failed);
       await errorWalk.look('error');
       expect([...walk.left, ...spokenWalk.left, ...tapeWalk.left, ...singleWalk.left, ...unknownWalk.left, ...errorWalk.left]).to.deep.equal([]);
@@ -228,7 +229,7 @@ for (const locale of ['es', 'zh-Hans']) {
       const failing = stack();
       failing.sandbox.faults.add({ kind: 'reset', path: '/api/v3/margin/symbols' });
       const broken = await fixture<Host>(html`<margin-order-ticket symbol="BTC-USDT" poll-interval="60000"></margin-order-ticket>`);
-      await until(() => $(broken, '[part~="retry"]'), 'no error state');
+      await until(() => $(broken, '[part~="retry"]'), 'no error state', 30_000);
       const errorWalk = walker(broken);
       await errorWalk.look('symbols failed');
       expect([...walk.left, ...errorWalk.left]).to.deep.equal([]);
@@ -272,7 +273,7 @@ for (const locale of ['es', 'zh-Hans']) {
       const failing = stack();
       failing.sandbox.faults.add({ kind: 'reset', path: '/api/v3/margin/currencies' });
       const broken = await fixture<Host>(html`<margin-borrow-repay currency="BTC" proxy-url=${failing.proxyUrl} poll-interval="60000"></margin-borrow-repay>`);
-      await until(() => $(broken, '[part="limits"] [part="error"]'), 'no error state');
+      await until(() => $(broken, '[part="limits"] [part="error"]'), 'no error state', 30_000);
       const errorWalk = walker(broken);
       await errorWalk.look('limits failed');
       const bitmart = await fixture<Host>(
@@ -314,7 +315,7 @@ for (const locale of ['es', 'zh-Hans']) {
 
       stack().sandbox.faults.add({ kind: 'reset', path: '/api/v3/project/list' });
       const broken = await fixture<Host>(html`<margin-lending-market poll-interval="60000"></margin-lending-market>`);
-      await until(() => $(broken, '[part~="error"][role="alert"]'), 'no error state');
+      await until(() => $(broken, '[part~="error"][role="alert"]'), 'no error state', 30_000);
       const errorWalk = walker(broken);
       await errorWalk.look('market failed');
       expect([...walk.left, ...bitmartWalk.left, ...errorWalk.left]).to.deep.equal([]);
