@@ -56,12 +56,15 @@ export function parseSymbols(text: string | null | undefined): string[] {
   return [...seen];
 }
 
+/** A row as the model keeps it: moved in place, so a tick of 500 moves makes no garbage rows. */
+type Row = { -readonly [K in keyof TickerRow]: TickerRow[K] };
+
 /**
- * Every symbol's row. A row object is replaced only when its value moves, so a renderer can
- * tell by identity which rows changed (500 symbols, a handful of moves per tick).
+ * Every symbol's row, one object per symbol for the element's life. A move updates it in place
+ * and counts it (`moves`): a renderer tells which rows changed by that count.
  */
 export class TickerModel {
-  private readonly rows = new Map<string, TickerRow>();
+  private readonly rows = new Map<string, Row>();
   /** The venue's order of the last list, for "every symbol". */
   private order: string[] = [];
   private version = 0;
@@ -96,22 +99,19 @@ export class TickerModel {
       }
       const order = compareDecimalTexts(sample.value, row.value);
       if (order === 0) continue;
-      this.rows.set(sample.symbol, {
-        symbol: row.symbol,
-        value: sample.value,
-        baseline: row.baseline,
-        direction: order > 0 ? 'up' : 'down',
-        moves: row.moves + 1,
-        timePoint: sample.timePoint,
-      });
+      row.value = sample.value;
+      row.direction = order > 0 ? 'up' : 'down';
+      row.moves += 1;
+      row.timePoint = sample.timePoint;
       moved.push(sample.symbol);
-      touched = true;
+      this.version += 1;
     }
     if (complete && !this.sameOrder(samples)) {
       this.order = samples.map((s) => s.symbol);
       touched = true;
     }
     if (touched) {
+      // A new symbol or a new order: the list of every row is made again (a move keeps it).
       this.version += 1;
       this.everyRow = undefined;
     }

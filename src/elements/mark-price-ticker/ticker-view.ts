@@ -63,6 +63,8 @@ const CHANGE_CACHE_LIMIT = 4096;
  */
 interface Entry {
   row: TickerRow;
+  /** The row's move count when its view was made: a row moves in place (ticker-model.ts). */
+  moves: number;
   view: TickerView;
   low: string;
   high: string;
@@ -102,7 +104,7 @@ export class TickerViews {
       if (!entry || entry.row.baseline !== row.baseline) {
         entry = this.first(row);
         this.entries.set(row.symbol, entry);
-      } else if (entry.row !== row) {
+      } else if (entry.moves !== row.moves || entry.row !== row) {
         this.next(entry, row);
       }
       views[i] = entry.view;
@@ -113,6 +115,7 @@ export class TickerViews {
   private first(row: TickerRow): Entry {
     const entry: Entry = {
       row,
+      moves: row.moves,
       view: undefined as unknown as TickerView,
       low: row.value,
       high: row.value,
@@ -142,6 +145,7 @@ export class TickerViews {
       }
     }
     entry.row = row;
+    entry.moves = row.moves;
     entry.view = this.build(entry, row);
   }
 

@@ -29,7 +29,7 @@ describe('ticker model (pure)', () => {
     expect(parseSymbols('')).to.deep.equal([]);
   });
 
-  it('tracks direction, moves and change since the first value; rows are replaced only when they move', () => {
+  it('tracks direction, moves and change since the first value; one row object per symbol, moved in place', () => {
     const model = new TickerModel();
     expect(model.ingest([sample('BTC-USDT', '100'), sample('ETH-USDT', '50')], true)).to.deep.equal([]);
     const eth = model.get('ETH-USDT');
@@ -43,6 +43,7 @@ describe('ticker model (pure)', () => {
     expect(changeSinceStart(btc)!.toString()).to.equal('0.01');
     model.ingest([sample('BTC-USDT', '99.5')], false);
     const down = model.get('BTC-USDT')!;
+    expect(down).to.equal(btc); // moved in place: no object per move
     expect([down.direction, down.moves]).to.deep.equal(['down', 2]);
     expect(changeSinceStart(down)!.toString()).to.equal('-0.005');
     // nothing moved: no new revision
