@@ -155,7 +155,7 @@ export class OrderHistory extends TicketPart {
     </button>`;
   }
 
-  /** `part="order-details"`: every field of the order the venue returns, and its fills. */
+  /** `part="order-details"`: every field of the order the venue returns (named as the venue names it), and its fills. */
   renderDetails(current: TicketSymbol): TemplateResult | typeof nothing {
     const d = this.details;
     if (!d) return nothing;
@@ -180,7 +180,7 @@ export class OrderHistory extends TicketPart {
       <h4 id="order-details-title" tabindex="-1">${t().detailsTitle(d.orderId)}</h4>
       <button type="button" class="small" part="close" @click=${() => this.closeDetails()}>${t().close}</button>
       ${o
-        ? html`<dl>${fields.map(([k, v]) => html`<div><dt>${k}</dt><dd data-field=${k}>${v}</dd></div>`)}</dl>`
+        ? html`<dl>${fields.map(([k, v]) => html`<div><dt translate="no">${k}</dt><dd data-field=${k}>${v}</dd></div>`)}</dl>`
         : d.order.error
           ? renderError(describeError(d.order.error), () => void this.openDetails(d.orderId, d.symbol))
           : renderSkeleton(3, t().loading)}

@@ -186,7 +186,7 @@ for (const locale of ['es', 'zh-Hans']) {
       expect([...walk.left, ...spokenWalk.left, ...tapeWalk.left, ...singleWalk.left, ...unknownWalk.left, ...errorWalk.left]).to.deep.equal([]);
     });
 
-    it('<margin-order-ticket>: form, advanced, market, validation, review, placed, orders tabs, cancel all, error', async () => {
+    it('<margin-order-ticket>: form, advanced, market, validation, review, placed, details, every symbol, orders tabs, cancel all, error', async () => {
       stack();
       const el = await fixture<Host>(html`<margin-order-ticket symbol="BTC-USDT" confirm poll-interval="60000"></margin-order-ticket>`);
       await until(() => $(el, '#place[part~="submit"]'), 'no form');
@@ -217,6 +217,15 @@ for (const locale of ['es', 'zh-Hans']) {
       await until(() => $$(el, '[part~="panel"] [part~="row"]').length === 1, 'the placed order is not listed');
       await settle(el);
       await walk.look('placed, open orders');
+      await click(el, '[part~="panel"] [part~="details-button"]');
+      await until(() => $(el, '[part~="order-details"]') && !$(el, '[part~="order-details"] [part~="skeleton"]'), 'no order details');
+      await settle(el);
+      await walk.look('order details');
+      await click(el, '[part~="order-details"] [part~="close"]');
+      await click(el, '[part~="all-symbols"]');
+      await until(() => $(el, '[part~="all-open"] h4'), 'no open orders in every symbol');
+      await settle(el);
+      await walk.look('open orders in every symbol');
       await click(el, '[part~="cancel"]#cancel-all');
       await walk.look('cancel all, confirm');
       await click(el, '[part~="tab"]#tab-history');
