@@ -30,12 +30,11 @@ describe('<margin-borrow-repay>: issue 15 regressions', function () {
 
   it('BitMart below the fold: the limits render when their answers arrive, without scrolling; Borrow is enabled', async () => {
     const stack = panelStack();
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <div style="height: 300vh"></div>
-      <margin-borrow-repay proxy-url=${stack.proxyUrl} exchange="bitmart" symbol="BTC_USDT" currency="USDT" locale="en-US"></margin-borrow-repay>
-    </div>`);
+    // Mounted on its own (a plain wrapper's fixture waits for a frame, which a background test tab never paints).
+    const el = await fixture<MarginBorrowRepay>(
+      html`<margin-borrow-repay style="display: block; margin-top: 300vh" proxy-url=${stack.proxyUrl} exchange="bitmart" symbol="BTC_USDT" currency="USDT" locale="en-US"></margin-borrow-repay>`,
+    );
     window.scrollTo(0, 0);
-    const el = wrapper.querySelector<MarginBorrowRepay>('margin-borrow-repay')!;
     expect(el.getBoundingClientRect().top, 'the panel starts off-screen').to.be.greaterThan(window.innerHeight);
     // Before: the off-screen pause aborted the first load: "Limits are loading." and Borrow disabled until scrolled to.
     await limitsLoaded(el);
