@@ -36,14 +36,14 @@ export class LeverageForm extends TicketPart {
     const before = new MarginBeforeSubmitEvent({ venue: 'kucoin', action: 'modify-leverage', params });
     this.host.dispatchEvent(before);
     if (before.defaultPrevented) {
-      this.message = { tone: 'info', text: t.vetoed };
+      this.message = { tone: 'info', text: () => t.vetoed };
       return this.changed();
     }
     this.busy = true;
     this.changed();
     try {
       await modifyLeverage(requireClient(this.ctx).transport, params);
-      this.message = { tone: 'info', text: t.leverageSet(this.format.amount(check.value)) };
+      this.message = { tone: 'info', text: () => t.leverageSet(this.format.amount(check.value)) };
     } catch (error) {
       this.message = reportFailure(this.ctx, error, 'modify-leverage');
     } finally {

@@ -186,7 +186,8 @@ export class OrderForm extends TicketPart {
     this.showErrors = true;
     const check = checkDraft(this.draft, rules);
     if (!check.ok) {
-      this.message = { tone: 'error', text: t.errors.invalid(check.violations.length) };
+      const count = check.violations.length;
+      this.message = { tone: 'error', text: () => t.errors.invalid(count) };
       this.changed();
       void this.focusFirstInvalid(check.violations);
       return undefined;
@@ -333,11 +334,11 @@ export class OrderForm extends TicketPart {
       const current = this.ctx.current;
       const holdCurrency = (built.params.side === 'buy' ? current?.quoteCurrency : current?.baseCurrency) ?? '';
       const cost = borrow ? await this.options.borrowCost?.(borrow, holdCurrency) : undefined;
-      const borrowWords = borrow ? ` ${t.previewBorrow(this.format.amount(borrow), holdCurrency)}${cost ? ` ${cost}` : ''}` : '';
-      this.message = { tone: 'info', text: `${t.previewOk}${borrowWords}` };
+      const borrowWords = () => (borrow ? ` ${t.previewBorrow(this.format.amount(borrow), holdCurrency)}${cost ? ` ${cost}` : ''}` : '');
+      this.message = { tone: 'info', text: () => `${t.previewOk}${borrowWords()}` };
     } catch (error) {
       const text = describeOrderError(error);
-      this.message = { tone: 'error', text };
+      this.message = { tone: 'error', text: () => describeOrderError(error) };
       this.ctx.emitError(error, 'preview-order', text);
     } finally {
       this.previewing = false;

@@ -11,6 +11,7 @@ import type { OrderTracker } from './order-tracker.js';
 import { placed, type PlacementPhase } from './placement.js';
 import type { CancelTarget } from './orders-panel.js';
 import { ticketStrings as t } from './strings.js';
+import { messageText } from './ticket-context.js';
 
 /** `part="review"`: the exact parameters about to be sent. */
 export function renderReview(form: OrderForm): TemplateResult | typeof nothing {
@@ -41,8 +42,8 @@ export interface OutcomeParts {
 export function renderOutcome(parts: OutcomeParts): TemplateResult {
   const { form } = parts;
   const s = form.outcome;
-  const info = form.message?.tone === 'info' ? form.message.text : undefined;
-  const error = form.message?.tone === 'error' ? form.message.text : undefined;
+  const info = form.message?.tone === 'info' ? messageText(form.message) : undefined;
+  const error = form.message?.tone === 'error' ? messageText(form.message) : undefined;
   return html`
     <div class="status" part="status" role="status">${renderPhase(parts, s)}${info ? html`<p>${info}</p>` : nothing}</div>
     <div class="alert" part="error" role="alert">

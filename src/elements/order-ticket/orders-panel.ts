@@ -139,7 +139,7 @@ export class OrdersPanel extends TicketPart {
     const before = new MarginBeforeSubmitEvent({ venue: 'kucoin', action, params });
     this.host.dispatchEvent(before);
     if (before.defaultPrevented) {
-      this.message = { tone: 'info', text: t.vetoed };
+      this.message = { tone: 'info', text: () => t.vetoed };
       return this.changed();
     }
     this.cancelling = new Set([...this.cancelling, key]);

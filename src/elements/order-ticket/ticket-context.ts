@@ -44,7 +44,11 @@ export interface OrderShape {
   funds?: Decimal | string;
 }
 
-export type Message = { tone: 'info' | 'error'; text: string };
+/** A notice; words given as a function are read at render, so they follow a change of the page's language. */
+export type Message = { tone: 'info' | 'error'; text: string | (() => string) };
+
+/** A notice's words, read now. */
+export const messageText = (m: Message): string => (typeof m.text === 'function' ? m.text() : m.text);
 
 function positive(value: Decimal | string | undefined): value is Decimal | string {
   if (value === undefined) return false;
@@ -53,8 +57,8 @@ function positive(value: Decimal | string | undefined): value is Decimal | strin
 
 /** What a part last did: said politely (`role=status`) or, for a failure, at once (`role=alert`). */
 export function renderNotices(message: Message | undefined): TemplateResult {
-  return html`<div role="status" class="notice">${message?.tone === 'info' ? message.text : nothing}</div>
-    <div role="alert" class="notice">${message?.tone === 'error' ? message.text : nothing}</div>`;
+  return html`<div role="status" class="notice">${message?.tone === 'info' ? messageText(message) : nothing}</div>
+    <div role="alert" class="notice">${message?.tone === 'error' ? messageText(message) : nothing}</div>`;
 }
 
 /** A venue call failed: the words the part shows, reported once as `margin-error`. */

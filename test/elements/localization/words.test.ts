@@ -192,11 +192,15 @@ for (const locale of ['es', 'zh-Hans']) {
       await until(() => $(el, '#place[part~="submit"]'), 'no form');
       await until(() => /\d/.test($(el, '[part~="mark-price"]')?.textContent ?? ''), 'no mark price');
       await settle(el);
+      // A notice said in English before the switch (here: the draft is invalid) must not stay English.
+      await typeInto(el, '#size', '0.000001');
+      await click(el, '#place[part~="submit"]');
+      await until(() => $(el, '[part~="error"][role="alert"]')?.textContent?.trim(), 'no validation error before the switch');
       await pageIn(locale);
       await until(() => /\d/.test($(el, '[part~="mark-price"]')?.textContent ?? ''), 'no mark price after the switch');
       await settle(el);
       const walk = walker(el);
-      await walk.look('form');
+      await walk.look('form, with an error said before the switch');
       $<HTMLDetailsElement>(el, 'details[part~="advanced"]')!.open = true;
       await walk.look('advanced options');
       $<HTMLInputElement>(el, 'input[name="type"][value="market"]')!.click();
