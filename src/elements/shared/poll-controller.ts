@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Loader, PollState, PollSubscription } from '../../client/hub.js';
 import type { MarginConnection } from '../../client/connection.js';
-import { pollIntervalFor, type Resource } from './resource.js';
+import { pollIntervalFor, read, type Resource } from './resource.js';
 
 export interface PollTarget<T> {
   client: MarginConnection;
@@ -47,7 +47,7 @@ export class PollController<T> implements ReactiveController {
     this.set({
       client,
       key: resource.key,
-      loader: (signal) => resource.load(client.transport, signal),
+      loader: (signal) => (resource.reference ? read(client, resource, signal) : resource.load(client.transport, signal)),
       intervalMs: pollIntervalFor(resource, requestedMs),
     });
   }

@@ -14,6 +14,11 @@ export interface Resource<T> {
   readonly ttlMs: number;
   /** The fastest a poll of it may run, whatever `poll-interval` asks: below it we only spend the venue's rate limit. */
   readonly minIntervalMs: number;
+  /**
+   * Reference data (the loan market, BitMart's pairs: rates move hourly): polls read through the
+   * cache, so the page asks the venue at most once per `ttlMs` whatever the elements' intervals.
+   */
+  readonly reference?: boolean;
   load(transport: Transport, signal?: AbortSignal): Promise<T>;
 }
 
@@ -24,8 +29,8 @@ export const DEFAULT_POLL_MS = 5_000;
 
 // Declaring a resource has no effect: a bundle keeps only the resources its element reads (no decimal.js in the ticker).
 /* @__NO_SIDE_EFFECTS__ */
-export function resource<T>(key: string, load: Resource<T>['load'], options: Partial<Pick<Resource<T>, 'ttlMs' | 'minIntervalMs'>> = {}): Resource<T> {
-  return { key, load, ttlMs: options.ttlMs ?? REFERENCE_TTL_MS, minIntervalMs: options.minIntervalMs ?? 1_000 };
+export function resource<T>(key: string, load: Resource<T>['load'], options: Partial<Pick<Resource<T>, 'ttlMs' | 'minIntervalMs' | 'reference'>> = {}): Resource<T> {
+  return { key, load, ttlMs: options.ttlMs ?? REFERENCE_TTL_MS, minIntervalMs: options.minIntervalMs ?? 1_000, reference: options.reference ?? false };
 }
 
 /**

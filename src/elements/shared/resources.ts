@@ -45,11 +45,13 @@ export const marginConfig: Resource<MarginConfig> = resource('kucoin:margin-conf
 /** `GET /api/v3/project/list`: the lending market. Rates move hourly. */
 export const loanMarket: Resource<LoanMarket[]> = resource('kucoin:loan-market', (transport, signal) => getLoanMarket(transport, {}, { signal }), {
   minIntervalMs: 5_000,
+  reference: true,
 });
 
 /** BitMart `GET /spot/v1/margin/isolated/pairs`, every pair. */
 export const bitmartPairs: Resource<IsolatedPair[]> = resource('bitmart:pairs', (transport, signal) => getIsolatedPairs(transport, {}, { signal }), {
   minIntervalMs: 5_000,
+  reference: true,
 });
 
 /** `GET /api/v3/project/marketInterestRate`: a lending currency's last 7 days, a point an hour (kept 10 minutes). */
