@@ -1,6 +1,6 @@
 /**
  * The page `npm run screenshots` photographs: one element (`?shot=`) in a box of `?width=` px, in
- * the `?theme=` color scheme, on the in-page stack with every table filled. It sets
+ * the `?theme=` color scheme (and `?dir=`), on the in-page stack with every table filled. It sets
  * `window.shotReady` once the element shows its data.
  */
 import '../src/define/margin-borrow-repay.js';
@@ -50,6 +50,8 @@ async function main(): Promise<void> {
   const shot = SHOTS[params.get('shot') ?? ''];
   if (!shot) throw new Error(`no shot ${params.get('shot')}`);
   document.documentElement.style.colorScheme = params.get('theme') === 'dark' ? 'dark' : 'light';
+  // `?dir=rtl` mirrors the page (for looking at a right-to-left layout; not among the committed shots).
+  if (params.get('dir')) document.documentElement.dir = params.get('dir')!;
   await stackWithHistory();
   const box = document.getElementById('shot')!;
   box.style.inlineSize = `${Number(params.get('width') ?? 1024)}px`;

@@ -20,9 +20,23 @@ export default css`
     background: var(--_bg);
   }
 
-  /* A narrow market: currency, rate, its week and the action; the limits are in the lend form. */
-  @container (max-width: 40rem) {
-    table:has(td[data-history]) :is(th, td):nth-child(n + 4):nth-child(-n + 10) {
+  /*
+   * The market's columns as room allows (the lend form states every limit again): step, lending
+   * and redeeming go first (a closed market says so in its action cell), then the amounts, then the
+   * rate bounds; currency, rate, its week and the action always stay.
+   */
+  @container (max-width: 64rem) {
+    table:has(td[data-history]) :is(th, td):nth-child(n + 8):nth-child(-n + 10) {
+      display: none;
+    }
+  }
+  @container (max-width: 48rem) {
+    table:has(td[data-history]) :is(th, td):nth-child(n + 6):nth-child(-n + 7) {
+      display: none;
+    }
+  }
+  @container (max-width: 30rem) {
+    table:has(td[data-history]) :is(th, td):nth-child(n + 4):nth-child(-n + 5) {
       display: none;
     }
     thead th {

@@ -5,7 +5,7 @@
  * with English, Spanish and Chinese words, and right to left (`dir="rtl"`, Arabic numbers), where
  * no two sibling controls may overlap either.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { createInPageStack } from '../../../demo/in-page-stack.js';
 import { configure } from '../../../src/client/connection.js';
@@ -45,17 +45,19 @@ const $ = (el: Host, selector: string) => el.shadowRoot!.querySelector<HTMLEleme
 
 /** A box of `width` px holding the element. */
 async function mount(template: TemplateResult): Promise<{ box: HTMLElement; el: Host }> {
-  const box = await fixture<HTMLElement>(html`<div style="inline-size: 1024px">${template}</div>`);
-  return { box, el: box.firstElementChild as Host };
+  // fixtureSync: `fixture` would wait a frame for the plain div, and a background test page gets none.
+  const box = fixtureSync<HTMLElement>(html`<div style="inline-size: 1024px">${template}</div>`);
+  const el = box.firstElementChild as Host;
+  await el.updateComplete;
+  return { box, el };
 }
-
-const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /** Lays the element out at each width and collects what crosses the host's edges or overlaps. */
 async function fitsAtEveryWidth(box: HTMLElement, el: Host, state: string, problems: string[]): Promise<void> {
   for (const width of WIDTHS) {
+    // Reading a box lays the page out, container queries included: no frame to wait for (a
+    // background test page gets none).
     box.style.inlineSize = `${width}px`;
-    await frame();
     await el.updateComplete;
     const host = el.getBoundingClientRect();
     const outer = box.getBoundingClientRect();
@@ -155,7 +157,7 @@ for (const run of RUNS) {
 
 describe('fit: the checks can fail', () => {
   it('finds a box past the host edge, and two overlapping controls', async () => {
-    const host = await fixture<HTMLElement>(html`<div style="inline-size: 200px"><div></div></div>`);
+    const host = fixtureSync<HTMLElement>(html`<div style="inline-size: 200px"><div></div></div>`);
     const inner = host.firstElementChild as HTMLElement;
     const root = inner.attachShadow({ mode: 'open' });
     root.innerHTML = `<div style="inline-size: 300px">wide</div>

@@ -16,6 +16,13 @@ export const layoutStyles = css`
   :where(.box, .box *, section, form, fieldset, header, details, [role='tabpanel']) {
     min-inline-size: 0;
   }
+  /*
+   * Values and sentences take their direction from their own words: an amount with its currency,
+   * or English words, in a right-to-left page read in order (not "USDT 200" or "5% · safe").
+   */
+  :where(dd, p, .hint, .field-error, [part~='mark-price']) {
+    unicode-bidi: plaintext;
+  }
   .box {
     box-sizing: border-box;
     display: grid;
