@@ -20,6 +20,10 @@ import type { LendingContext, LendingFormat } from './lending-context.js';
 import { checkModify, checkPurchase, checkRedeem, fractionToPercent, holdingOf, type ActionCheck, type FieldViolations } from './lending-rules.js';
 import { lendingStrings as words } from './strings.js';
 
+/** Words now, or words read at render (a function), so a notice follows the page's language. */
+export type Said = string | (() => string);
+export const said = (text: Said): string => (typeof text === 'function' ? text() : text);
+
 /** The action the form is open for. */
 export type Action =
   | { kind: 'lend'; currency: string }
@@ -49,10 +53,13 @@ export class LendingForm {
   violations: FieldViolations = {};
   /** What went wrong (role alert). */
   error = '';
-  /** What happened to the last submit while the form is open (a polite status). */
-  note = '';
+  /**
+   * What happened to the last submit while the form is open (a polite status). The words of this
+   * and `notice` are read at render (`said`), so they follow a change of the page's language.
+   */
+  note: Said = '';
   /** What the last action did, said after the form closed. */
-  notice = '';
+  notice: Said = '';
   readonly submission: SubmissionController<Sent, string, Candidate>;
   /** The button that opened the form: focus goes back to it when the form closes. */
   private opener: string | undefined;
@@ -145,7 +152,7 @@ export class LendingForm {
           <button part="cancel" class="button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.close()}>${words.cancel}</button>
         </div>
         ${this.error ? html`<p part="error" class="action-error" role="alert">${this.error}</p>` : nothing}
-        ${this.note ? html`<p class="hint" role="status">${this.note}</p>` : nothing}
+        ${this.note ? html`<p class="hint" role="status">${said(this.note)}</p>` : nothing}
       </form>
     </section>`;
   }
@@ -201,20 +208,20 @@ export class LendingForm {
   private onPhase(phase: Phase): void {
     switch (phase.kind) {
       case 'vetoed':
-        this.note = words.vetoed;
+        this.note = () => words.vetoed;
         break;
       case 'failed':
         this.error = this.ctx.reportError(phase.error, ACTION_NAMES[phase.intent.kind]);
         break;
       case 'checking':
-        this.note = words.notConfirmed;
+        this.note = () => words.notConfirmed;
         break;
       case 'unresolved':
-        this.note = words.lookupFailed;
+        this.note = () => words.lookupFailed;
         this.ctx.reportError(phase.error, ACTION_NAMES[phase.intent.kind]);
         break;
       case 'not-found':
-        this.note = words.notFound;
+        this.note = () => words.notFound;
         this.ctx.reportError(phase.error, ACTION_NAMES[phase.intent.kind]);
         break;
       case 'succeeded':
@@ -231,15 +238,15 @@ export class LendingForm {
     if (sent.kind === 'lend') {
       const { currency, size, interestRate } = sent.params;
       host.dispatchEvent(new MarginPurchasedEvent({ currency, size, interestRate, orderNo }));
-      this.notice = words.purchased(f.amount(size, currency), currency, f.rate(interestRate));
+      this.notice = () => words.purchased(f.amount(size, currency), currency, f.rate(interestRate));
     } else if (sent.kind === 'modify') {
       const { currency, purchaseOrderNo, interestRate } = sent.params;
       host.dispatchEvent(new MarginPurchaseModifiedEvent({ currency, purchaseOrderNo, interestRate }));
-      this.notice = words.modified(currency, f.rate(interestRate));
+      this.notice = () => words.modified(currency, f.rate(interestRate));
     } else {
       const { currency, purchaseOrderNo, size } = sent.params;
       host.dispatchEvent(new MarginRedeemedEvent({ currency, purchaseOrderNo, size, orderNo }));
-      this.notice = words.redeemed(f.amount(size, currency), currency);
+      this.notice = () => words.redeemed(f.amount(size, currency), currency);
     }
     this.options.onDone(sent, orderNo);
     this.close();

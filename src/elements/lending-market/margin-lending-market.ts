@@ -8,7 +8,7 @@ import { sharedStrings } from '../shared/strings.js';
 import { elementStyles } from '../shared/styles/index.js';
 import { MarginSymbolSelectEvent } from './events.js';
 import { LendingFormat, type LendingContext } from './lending-context.js';
-import { LendingForm } from './lending-form.js';
+import { LendingForm, said } from './lending-form.js';
 import { LendingLists } from './lending-lists.js';
 import styles from './margin-lending-market.styles.js';
 import { MarketTable } from './market-table.js';
@@ -155,7 +155,7 @@ export class MarginLendingMarket extends MarginKitElement {
       ${renderTabList(this.tabs, { text: (tab) => words.tabs[tab], label: words.tabsLabel })}
       ${renderTabPanel(this.tabs, (tab) => (tab === 'market' ? this.market.render() : tab === 'orders' ? this.lists.renderOrders() : this.lists.renderRedemptions()))}
       ${this.form.render()}
-      <p part="status" class="notice" role="status">${this.form.notice}</p>
+      <p part="status" class="notice" role="status">${said(this.form.notice)}</p>
     `;
   }
 

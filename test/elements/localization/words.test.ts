@@ -303,6 +303,13 @@ for (const locale of ['es', 'zh-Hans']) {
       const el = await fixture<Host>(html`<margin-lending-market poll-interval="60000"></margin-lending-market>`);
       await until(() => $(el, '[data-action="lend"]'), 'the market did not load');
       await settle(el);
+      // A lend said "Lent …" in English before the switch: the notice must not stay English.
+      await click(el, '[data-action="lend"][data-currency="USDT"]');
+      await until(() => $(el, 'section[part~="form"]'), 'the lend form did not open');
+      await typeInto(el, '#size', '100');
+      await typeInto(el, '#rate', '8.5');
+      await click(el, 'section[part~="form"] [part~="submit"]');
+      await until(() => $(el, 'p[part~="status"]')?.textContent?.trim(), 'the lend was not confirmed');
       await pageIn(locale);
       await until(() => $(el, '[data-action="lend"]'), 'the market did not load after the switch');
       await settle(el);
