@@ -17,6 +17,9 @@ interface Shot {
   ready: (root: ShadowRoot) => boolean;
 }
 
+/** 2026-01-15 12:00 UTC. */
+const SHOT_TIME = Date.UTC(2026, 0, 15, 12, 0, 0);
+
 const loaded = (root: ShadowRoot) => !root.querySelector('[part~="skeleton"]');
 
 export const SHOTS: Record<string, Shot> = {
@@ -52,7 +55,8 @@ async function main(): Promise<void> {
   document.documentElement.style.colorScheme = params.get('theme') === 'dark' ? 'dark' : 'light';
   // `?dir=rtl` mirrors the page (for looking at a right-to-left layout; not among the committed shots).
   if (params.get('dir')) document.documentElement.dir = params.get('dir')!;
-  await stackWithHistory();
+  // A clock that stands still: the same prices and times on every run, so a shot changes only when the element does.
+  await stackWithHistory({ now: () => SHOT_TIME });
   const box = document.getElementById('shot')!;
   box.style.inlineSize = `${Number(params.get('width') ?? 1024)}px`;
   box.innerHTML = shot.markup;

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage();
     // Still pictures: no skeleton pulse, no sliding tape, no flash halfway through.
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    await page.emulateTimezone('UTC');
     for (const shot of SHOTS.filter((s) => only.length === 0 || only.includes(s))) {
       for (const width of WIDTHS) {
         for (const theme of THEMES) {

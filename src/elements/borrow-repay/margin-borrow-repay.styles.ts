@@ -65,11 +65,13 @@ export default css`
       max-inline-size: 40rem;
     }
   }
-  /* A narrow box: each term above its value, the padding halved. */
+  /* A narrow box: the padding halved; narrower still, each term above its value. */
   @container (max-width: 26rem) {
     .panel {
       padding: var(--_gap);
     }
+  }
+  @container (max-width: 20rem) {
     dl {
       grid-template-columns: minmax(0, 1fr);
       gap: 0;
