@@ -11,7 +11,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CrossMarginAccount, IsolatedMarginAccount } from '../../client/kucoin/account.js';
 import type { CrossMarginRiskLimit, IsolatedMarginRiskLimit } from '../../client/kucoin/debit.js';
 import { Decimal, parseUserDecimal, toPlainString } from '../../core/decimal.js';
-import { formatRate } from '../../core/format.js';
+import { formatDecimal, formatRate } from '../../core/format.js';
 import { renderStaleBadge } from '../shared/blocks/status.js';
 import { PollController } from '../shared/poll-controller.js';
 import { crossAccount, crossRiskLimit, isolatedAccount, isolatedRiskLimit, isolatedSymbols, loanMarket, marginConfig, read } from '../shared/resources.js';
@@ -154,16 +154,19 @@ export class AccountSummary extends TicketPart {
     const market = await read(client, loanMarket).catch(() => undefined);
     const rate = market?.find((m) => m.currency === currency)?.marketInterestRate;
     if (!rate) return undefined;
-    const precision =
-      this.ctx.mode === 'cross'
-        ? this.crossLimitPoll.state.value?.precision
-        : this.form.draft.side === 'buy'
-          ? this.isolatedLimitPoll.state.value?.quotePrecision
-          : this.isolatedLimitPoll.state.value?.basePrecision;
-    const cost = borrowCost(borrow, rate, precision ?? DEFAULT_PRECISION);
+    const cost = borrowCost(borrow, rate, this.currencyPrecision ?? DEFAULT_PRECISION);
     if (!cost) return undefined;
     const a = (v: Decimal) => this.format.amount(v);
     return t().borrowCost(a(cost.borrow), currency, a(cost.perHour), a(cost.perDay), formatRate(cost.dailyRate, 'daily', { locale: this.ctx.locale, maxDecimals: 6 }));
+  }
+
+  /** The spent currency's decimal places, when the venue's risk limits are loaded. */
+  private get currencyPrecision(): number | undefined {
+    return this.ctx.mode === 'cross'
+      ? this.crossLimitPoll.state.value?.precision
+      : this.form.draft.side === 'buy'
+        ? this.isolatedLimitPoll.state.value?.quotePrecision
+        : this.isolatedLimitPoll.state.value?.basePrecision;
   }
 
   // ---- rendering --------------------------------------------------------------------------
@@ -174,12 +177,16 @@ export class AccountSummary extends TicketPart {
     if (!this.ctx.client || !current) return nothing;
     const account = this.account;
     const side = account && spendSide(account, this.form.draft.side);
-    const a = (v: Decimal, currency: string) => t().amount(this.format.amount(v), currency);
+    // Balances at the currency's precision, as the borrow/repay panel shows the same account;
+    // what is available is cut, never rounded up.
+    const places = this.currencyPrecision ?? DEFAULT_PRECISION;
+    const a = (v: Decimal, currency: string, truncate = false) =>
+      t().amount(formatDecimal(v, { locale: this.ctx.locale, maxDecimals: places, truncate }), currency);
     return html`<section class="account" part="account" aria-label=${t().title}>
       <dl>
         <div>
           <dt>${t().available}</dt>
-          <dd part="available">${side ? a(side.available, side.currency) : t().unknown}</dd>
+          <dd part="available">${side ? a(side.available, side.currency, true) : t().unknown}</dd>
         </div>
         <div>
           <dt>${t().liability}</dt>
