@@ -49,6 +49,9 @@ export async function startPageSite(options: { venue: FetchHandler; headers?: (p
       token: PAGE_TOKEN,
       allowedOrigins: [files.url],
       rateLimit: false,
+      // The soak drives the hub's clock far faster than real time: a browser cache of public
+      // data (max-age=1 by default) would answer polls the fake clock says are seconds apart.
+      publicMaxAgeSeconds: 0,
       log: false,
     }),
   );

@@ -15,8 +15,8 @@ import { BUNDLE, bundleExists, PAGE_TOKEN, startPageSite, type PageSite } from '
 
 const STEPS = 120;
 const WARM_UP = 20;
-/** Polled resources: the mark price list (two tickers) and BTC-USDT's mark price (one ticker). */
-const RESOURCES = 2;
+/** Polled resources: the mark price list, which the list and single tickers all read (one poll). */
+const RESOURCES = 1;
 const OUTAGES = [
   { from: 30, to: 45, kind: 'server-error' as const },
   { from: 70, to: 85, kind: 'reset' as const },
@@ -218,7 +218,8 @@ describe('soak: tickers at 1 s through outages (built CDN bundle, Chromium, fake
     assert.equal(recoveredAt.length, OUTAGES.length, `recovered after ${recoveredAt.length} of ${OUTAGES.length} outages`);
     const last = (await page.evaluate('window.__soak.shown()')) as { price: string; stale: boolean };
     assert.ok(!last.stale && last.price !== '', JSON.stringify(last));
-    assert.ok(polls.failed > 0 && polls.ok > STEPS, `polls: ${JSON.stringify(polls)}`);
+    // One poll per 1 s step for every ticker on the page, less the 30 outage steps and the backoff after them.
+    assert.ok(polls.failed > 0 && polls.ok >= STEPS / 2, `polls: ${JSON.stringify(polls)}`);
     // No growth: tolerant bounds (GC is not exact), over 100 simulated seconds and 10 replaced tickers.
     assert.ok(end.heap <= baseline!.heap * 1.25 + 1024 * 1024, `heap grew from ${mb(baseline!.heap)} MB to ${mb(end.heap)} MB`);
     assert.ok(end.nodes <= baseline!.nodes + 200, `DOM nodes grew from ${baseline!.nodes} to ${end.nodes}`);
