@@ -11,6 +11,7 @@ import process from 'node:process';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
 import { freePort } from '../demo/ports.js';
+import { CHROMIUM_FLAGS, chromiumPath } from '../test/helpers/chromium.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs/screenshots');
@@ -18,17 +19,6 @@ const HOST = '127.0.0.1';
 const SHOTS = ['order-ticket', 'borrow-repay', 'lending-market', 'mark-price-ticker'];
 const WIDTHS = [375, 1024];
 const THEMES = ['light', 'dark'] as const;
-/** The flags of web-test-runner.config.mjs: no sandbox in a container, nothing fetched from the network. */
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 /** The page's padding on each side (scripts/screenshots.html). */
 const PADDING = 16;
 
@@ -38,7 +28,7 @@ async function main(): Promise<void> {
   const port = await freePort(5190, HOST);
   const server = await createServer({ configFile: false, root: ROOT, logLevel: 'warn', server: { host: HOST, port, strictPort: true } });
   await server.listen();
-  const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+  const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage();
     // Still pictures: no skeleton pulse, no sliding tape, no flash halfway through.
