@@ -51,23 +51,31 @@ export type RatePeriod = 'annual' | 'daily' | 'hourly';
 export interface RateFormatOptions {
   locale?: string;
   /** Fraction digits of the percentage (default 2 for annual, 4 for daily/hourly). */
-  maxDecimals?: number;
+  decimals?: number;
+  /**
+   * Show only the digits the value has, up to `decimals`: for a rule's limit or step ("a multiple
+   * of 0.01%", "liquidation at 97%"), which reads wrong padded. Rates shown as figures keep every
+   * decimal so a column of them lines up ("6.40%", "12.00%").
+   */
+  trim?: boolean;
 }
 
 /**
- * A rate as a percentage: `0.05` -> `5%`. KuCoin lending rates are annual fractions, KuCoin
- * `dayRatio` daily; BitMart `daily_interest`/`hourly_interest` are per-day/per-hour fractions.
+ * A rate as a percentage at a fixed number of decimals: `0.064` -> `6.40%`. KuCoin lending rates
+ * are annual fractions, KuCoin `dayRatio` daily; BitMart `daily_interest`/`hourly_interest` are
+ * per-day/per-hour fractions.
  */
 export function formatRate(
   rate: Decimal | string,
   period: RatePeriod = 'annual',
   options: RateFormatOptions = {},
 ): string {
-  const maxDecimals = options.maxDecimals ?? (period === 'annual' ? 2 : 4);
+  const decimals = options.decimals ?? (period === 'annual' ? 2 : 4);
+  const minimum = options.trim ? 0 : decimals;
   const format = intlFormatter(
     options.locale,
-    { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: maxDecimals },
-    `percent|${maxDecimals}`,
+    { style: 'percent', minimumFractionDigits: minimum, maximumFractionDigits: decimals },
+    `percent|${minimum}|${decimals}`,
   );
   return format(new Decimal(rate).toString());
 }

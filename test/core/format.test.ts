@@ -41,10 +41,18 @@ describe('format', () => {
   });
 
   it('formats rates as percentages per period', () => {
-    expect(formatRate('0.05', 'annual', { locale: 'en-US' })).to.equal('5%');
+    expect(formatRate('0.05', 'annual', { locale: 'en-US' })).to.equal('5.00%');
+    expect(formatRate('0.064', 'annual', { locale: 'en-US' })).to.equal('6.40%');
+    expect(formatRate('0.0005', 'daily', { locale: 'en-US' })).to.equal('0.0500%');
     expect(formatRate('0.0523', 'annual', { locale: 'en-US' })).to.equal('5.23%');
     expect(formatRate('0.00208334', 'hourly', { locale: 'en-US' })).to.equal('0.2083%');
     expect(formatRate('0.000123', 'daily', { locale: 'de-DE' })).to.match(/^0,0123\s?%$/);
+  });
+
+  it('shows a rule\'s rate with only the digits it has', () => {
+    expect(formatRate('0.0001', 'annual', { locale: 'en-US', decimals: 4, trim: true })).to.equal('0.01%');
+    expect(formatRate('0.97', 'annual', { locale: 'en-US', trim: true })).to.equal('97%');
+    expect(formatRate('0.97', 'annual', { locale: 'en-US' })).to.equal('97.00%');
   });
 
   it('computes interest exactly', () => {

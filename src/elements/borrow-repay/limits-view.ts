@@ -36,8 +36,8 @@ export function renderLimits(view: LimitsView): TemplateResult {
   const row = (term: string, value: unknown) => html`<dt>${term}</dt>
     <dd>${value}</dd>`;
   const optional = (term: string, value: unknown) => (value === undefined ? nothing : row(term, value));
-  const rate = (value: Decimal | undefined, per: 'hourly' | 'daily', maxDecimals: number) =>
-    value ? formatRate(value, per, { locale, maxDecimals }) : none;
+  const rate = (value: Decimal | undefined, per: 'hourly' | 'daily', decimals: number) =>
+    value ? formatRate(value, per, { locale, decimals }) : none;
   let body: unknown;
   if (!limits && state.error !== undefined && !state.loading) body = renderError(describeError(state.error), view.retry);
   else if (!limits) body = renderSkeleton(4);
@@ -65,7 +65,7 @@ export function renderRisk(content: { pending: boolean; failed: boolean; risk: R
   const { risk } = content;
   const ratio = (term: string, value: Decimal | undefined) =>
     value ? html`<dt>${term}</dt>
-          <dd>${formatRate(value, 'annual', { locale })}</dd>` : nothing;
+          <dd>${formatRate(value, 'annual', { locale, trim: true })}</dd>` : nothing;
   const body = content.pending
     ? renderSkeleton(2)
     : content.failed

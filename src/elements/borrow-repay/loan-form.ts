@@ -124,8 +124,8 @@ function renderPreview(view: LoanFormView): TemplateResult | typeof nothing {
     <span>${t.preview.heading}</span>
     ${preview
       ? html`<ul>
-          <li>${t.preview.perHour(cost(preview.perHour), currency, formatRate(preview.hourlyRate, 'hourly', { locale, maxDecimals: HOURLY_RATE_DECIMALS }))}</li>
-          <li>${t.preview.perDay(cost(preview.perDay), currency, formatRate(preview.dailyRate, 'daily', { locale, maxDecimals: DAILY_RATE_DECIMALS }))}</li>
+          <li>${t.preview.perHour(cost(preview.perHour), currency, formatRate(preview.hourlyRate, 'hourly', { locale, decimals: HOURLY_RATE_DECIMALS }))}</li>
+          <li>${t.preview.perDay(cost(preview.perDay), currency, formatRate(preview.dailyRate, 'daily', { locale, decimals: DAILY_RATE_DECIMALS }))}</li>
         </ul>`
       : html`<p class="note">${t.preview.none}</p>`}
   </div>`;

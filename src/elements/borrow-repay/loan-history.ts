@@ -150,7 +150,7 @@ export class LoanHistory {
     const id: Column<LoanRecord> = { header: h.id, secondary: true, cell: (r) => r.id };
     const money = (header: string, value: (r: LoanRecord) => Decimal | undefined): Column<LoanRecord> => ({ header, numeric: true, cell: (r) => amount(value(r)) });
     if (tab === 'interest') {
-      const rate = (r: LoanRecord) => (r.dailyRate ? formatRate(r.dailyRate, 'daily', { locale, maxDecimals: DAILY_RATE_DECIMALS }) : t.limits.none);
+      const rate = (r: LoanRecord) => (r.dailyRate ? formatRate(r.dailyRate, 'daily', { locale, decimals: DAILY_RATE_DECIMALS }) : t.limits.none);
       return [time, money(h.interest, (r) => r.amount), { header: h.dailyRate, numeric: true, cell: rate }];
     }
     if (tab === 'repay') return [time, money(h.amount, (r) => r.amount), money(h.principal, (r) => r.principal), money(h.interest, (r) => r.interest), status, id];

@@ -43,8 +43,14 @@ export class LendingFormat {
     return formatDecimal(value, { locale: this.ctx.locale, ...(increment ? { increment } : {}) });
   }
 
-  rate(value: Decimal | string | undefined, maxDecimals?: number): string {
-    return value === undefined ? '—' : formatRate(value, 'annual', { locale: this.ctx.locale, ...(maxDecimals ? { maxDecimals } : {}) });
+  /** A rate shown as a figure, at two decimals ("6.40%"). */
+  rate(value: Decimal | string | undefined): string {
+    return value === undefined ? '—' : formatRate(value, 'annual', { locale: this.ctx.locale });
+  }
+
+  /** A rule's rate (a limit, a step): the digits it has, up to four ("a multiple of 0.01%"). */
+  rateLimit(value: Decimal | string | undefined): string {
+    return value === undefined ? '—' : formatRate(value, 'annual', { locale: this.ctx.locale, decimals: 4, trim: true });
   }
 
   time(ms: number): string {
@@ -54,7 +60,7 @@ export class LendingFormat {
   /** A rule's limit in the field's own terms: rates as percentages, sizes in the currency's digits. */
   violation(violation: RuleViolation, currency: string): string {
     const asRate = violation.field === 'interestRate';
-    return describeViolation(violation, (limit) => (asRate ? this.rate(limit, 4) : this.amount(new Decimal(limit), currency)));
+    return describeViolation(violation, (limit) => (asRate ? this.rateLimit(limit) : this.amount(new Decimal(limit), currency)));
   }
 }
 

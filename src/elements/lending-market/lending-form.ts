@@ -129,7 +129,7 @@ export class LendingForm {
       action.kind !== 'redeem' ? words.sizeHint(f.amount(market?.minPurchaseSize, currency), f.amount(market?.maxPurchaseSize, currency), f.amount(market?.increment, currency))
       : action.holdingState === 'loading' ? words.loading
       : `${words.redeemHint(f.amount(action.holding, currency), f.amount(market?.increment, currency))}${action.holdingState === 'failed' ? ` ${words.holdingUnknown}` : ''}`;
-    const rateHint = words.rateHint(f.rate(market?.minInterestRate, 4), f.rate(market?.maxInterestRate, 4), f.rate(market?.interestIncrement, 4), market?.marketInterestRate ? f.rate(market.marketInterestRate, 4) : undefined);
+    const rateHint = words.rateHint(f.rateLimit(market?.minInterestRate), f.rateLimit(market?.maxInterestRate), f.rateLimit(market?.interestIncrement), market?.marketInterestRate ? f.rateLimit(market.marketInterestRate) : undefined);
     const phase = this.submission.phase.kind;
     const waiting = this.busy && phase !== 'unresolved';
     const submitLabel =

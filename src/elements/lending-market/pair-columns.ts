@@ -35,7 +35,7 @@ function side(prefix: 'base' | 'quote', pick: (p: IsolatedPair) => IsolatedPair[
     {
       key: `${prefix}Hourly`,
       value: (p) => pick(p).hourly_interest,
-      text: (p, l) => formatRate(pick(p).hourly_interest, 'hourly', { locale: l, maxDecimals: HOURLY_PERCENT_DECIMALS }),
+      text: (p, l) => formatRate(pick(p).hourly_interest, 'hourly', { locale: l, decimals: HOURLY_PERCENT_DECIMALS }),
     },
     { key: `${prefix}Min`, value: (p) => pick(p).min_borrow_amount, text: (p, l) => amount(pick(p).min_borrow_amount, l) },
     { key: `${prefix}Max`, value: (p) => pick(p).max_borrow_amount, text: (p, l) => amount(pick(p).max_borrow_amount, l) },

@@ -157,7 +157,15 @@ export class AccountSummary extends TicketPart {
     const cost = borrowCost(borrow, rate, this.currencyPrecision ?? DEFAULT_PRECISION);
     if (!cost) return undefined;
     const a = (v: Decimal) => this.format.amount(v);
-    return t().borrowCost(a(cost.borrow), currency, a(cost.perHour), a(cost.perDay), formatRate(cost.dailyRate, 'daily', { locale: this.ctx.locale, maxDecimals: 6 }));
+    return t().borrowCost(a(cost.borrow), currency, a(cost.perHour), a(cost.perDay), formatRate(cost.dailyRate, 'daily', { locale: this.ctx.locale }));
+  }
+
+  /**
+   * A balance of the spent currency at its precision, as the borrow/repay panel shows the same
+   * account; what can be spent is cut (`truncate`), never rounded up.
+   */
+  private balance(value: Decimal, truncate = false): string {
+    return formatDecimal(value, { locale: this.ctx.locale, maxDecimals: this.currencyPrecision ?? DEFAULT_PRECISION, truncate });
   }
 
   /** The spent currency's decimal places, when the venue's risk limits are loaded. */
@@ -177,11 +185,7 @@ export class AccountSummary extends TicketPart {
     if (!this.ctx.client || !current) return nothing;
     const account = this.account;
     const side = account && spendSide(account, this.form.draft.side);
-    // Balances at the currency's precision, as the borrow/repay panel shows the same account;
-    // what is available is cut, never rounded up.
-    const places = this.currencyPrecision ?? DEFAULT_PRECISION;
-    const a = (v: Decimal, currency: string, truncate = false) =>
-      t().amount(formatDecimal(v, { locale: this.ctx.locale, maxDecimals: places, truncate }), currency);
+    const a = (v: Decimal, currency: string, truncate = false) => t().amount(this.balance(v, truncate), currency);
     return html`<section class="account" part="account" aria-label=${t().title}>
       <dl>
         <div>
@@ -203,7 +207,8 @@ export class AccountSummary extends TicketPart {
   private renderDebtRatio(account: TicketAccount | undefined): TemplateResult {
     const thresholds = this.thresholdsTask.value;
     const ratio = account?.debtRatio;
-    const percent = (v: Decimal) => formatRate(v, 'annual', { locale: this.ctx.locale, maxDecimals: 2 });
+    const percent = (v: Decimal) => formatRate(v, 'annual', { locale: this.ctx.locale });
+    const threshold = (v: Decimal) => formatRate(v, 'annual', { locale: this.ctx.locale, trim: true });
     const level = ratio && thresholds ? riskLevel(ratio, thresholds) : undefined;
     return html`<div>
       <dt id="debt-ratio-label">${t().debtRatio}</dt>
@@ -223,7 +228,7 @@ export class AccountSummary extends TicketPart {
               ></meter>
               <span id="debt-ratio-words" part="debt-ratio" data-level=${level ?? ''}>
                 ${percent(ratio)}${level ? html` · ${t().level[level]}` : nothing}
-                ${thresholds ? html`<span class="hint">(${t().thresholds(thresholds.warning && percent(thresholds.warning), percent(thresholds.liquidation))})</span>` : nothing}
+                ${thresholds ? html`<span class="hint">(${t().thresholds(thresholds.warning && threshold(thresholds.warning), threshold(thresholds.liquidation))})</span>` : nothing}
               </span>`
           : t().unknown}
       </dd>
@@ -253,7 +258,7 @@ export class AccountSummary extends TicketPart {
         )}
       </div>
       <p class="hint" part="hint" id="can-spend">
-        ${spend.amount.lte(0) ? t().noBalance : t().canSpend(this.format.amount(spend.amount), spend.currency, spend.withBorrow)}
+        ${spend.amount.lte(0) ? t().noBalance : t().canSpend(this.balance(spend.amount, true), spend.currency, spend.withBorrow)}
       </p>
       <p class=${above ? 'field-error' : ''} part=${above ? 'error limit' : 'limit'} id="amount-limit" role="status">
         ${above && maxText ? t().aboveLimit(maxText, currency, spend.withBorrow) : nothing}
@@ -267,9 +272,11 @@ export class AccountSummary extends TicketPart {
     const rules = this.ctx.current?.rules;
     if (!breach || !rules) return nothing;
     const p = (v: Decimal) => this.format.amount(v, rules.priceIncrement);
-    const pct = (v: Decimal) => formatRate(v.abs(), 'annual', { locale: this.ctx.locale, maxDecimals: 2 });
+    const locale = this.ctx.locale;
+    // The deviation is a figure ("5.23%"); the protection rate a rule ("mark + 5%").
+    const pct = (v: Decimal, trim = false) => formatRate(v.abs(), 'annual', { locale, trim });
     return html`<p class="field-error" part="price-warning" role="alert">
-      ${t().priceBeyond(breach.side, p(breach.price), p(breach.mark), pct(breach.deviation), p(breach.bound), pct(breach.rate))}
+      ${t().priceBeyond(breach.side, p(breach.price), p(breach.mark), pct(breach.deviation), p(breach.bound), pct(breach.rate, true))}
     </p>`;
   }
 }

@@ -53,8 +53,8 @@ describe('<margin-borrow-repay> BitMart', function () {
       'Borrowable now': side.maxBorrow,
       'Decimal places': '8',
       // BitMart's hourly rate is its own: daily / 24 rounded up to 8 places
-      'Interest per hour': formatRate(daily.div(24).toDecimalPlaces(8, Decimal.ROUND_UP), 'hourly', { locale: 'en-US', maxDecimals: 6 }),
-      'Interest per day': formatRate(daily, 'daily', { locale: 'en-US', maxDecimals: 4 }),
+      'Interest per hour': formatRate(daily.div(24).toDecimalPlaces(8, Decimal.ROUND_UP), 'hourly', { locale: 'en-US', decimals: 6 }),
+      'Interest per day': formatRate(daily, 'daily', { locale: 'en-US', decimals: 4 }),
     });
     expect(text(el, '.subtitle')).to.equal('BitMart isolated margin · BTC_USDT · BTC');
     expect(el.shadowRoot!.querySelector('[part="risk"]')).to.equal(null);

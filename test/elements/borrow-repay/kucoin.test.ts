@@ -59,8 +59,8 @@ describe('<margin-borrow-repay> KuCoin', function () {
       'Maximum borrow': btc.borrowMaxAmount,
       'Borrow in multiples of': btc.borrowMinUnit,
       'Decimal places': String(btc.precision),
-      'Interest per hour': formatRate(annual.div(8760), 'hourly', { locale: 'en-US', maxDecimals: 6 }),
-      'Interest per day': formatRate(annual.div(365), 'daily', { locale: 'en-US', maxDecimals: 4 }),
+      'Interest per hour': formatRate(annual.div(8760), 'hourly', { locale: 'en-US', decimals: 6 }),
+      'Interest per day': formatRate(annual.div(365), 'daily', { locale: 'en-US', decimals: 4 }),
     });
     await until(() => el.shadowRoot!.querySelector('[part="risk"] dl'), 'risk settings did not load');
     expect(text(el, '[part="risk"]')).to.equal(

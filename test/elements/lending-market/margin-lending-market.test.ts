@@ -114,8 +114,8 @@ describe('<margin-lending-market> (KuCoin)', () => {
     expect(qa(el, 'tbody tr').length).to.equal(CURRENCIES.length);
     const usdt = cells(row(el, 'USDT'));
     expect(usdt[0]).to.equal('USDT');
-    expect(usdt[1]).to.match(/^\d+(\.\d+)?%$/);
-    expect(usdt.slice(3)).to.deep.equal(['0.5%', '32%', '1', '1,000,000', '1', 'On', 'On', 'Lend USDT']);
+    expect(usdt[1]).to.match(/^\d+\.\d{2}%$/);
+    expect(usdt.slice(3)).to.deep.equal(['0.50%', '32.00%', '1', '1,000,000', '1', 'On', 'On', 'Lend USDT']);
     expect(cells(row(el, 'BTC')).slice(5, 8)).to.deep.equal(['0.0001', '75.0000', '0.0001']);
     const lunc = row(el, 'LUNC');
     expect(cells(lunc).slice(8)).to.deep.equal(['Off', 'Off', 'Lending off']);
@@ -288,7 +288,7 @@ describe('<margin-lending-market> (KuCoin)', () => {
     await waitUntil(() => t.count(LOAN_MARKET) > loadsBefore, 'the loan market was not reloaded');
     await el.updateComplete;
     expect(q(el, P.form)).to.equal(null);
-    expect(text(q(el, P.notice))).to.equal('Lent 100 USDT at 8.5% a year.');
+    expect(text(q(el, P.notice))).to.equal('Lent 100 USDT at 8.50% a year.');
     expect(q(el, P.notice)!.getAttribute('role')).to.equal('status');
     expect(el.shadowRoot!.activeElement).to.equal(q(el, '[data-action="lend"][data-currency="USDT"]'));
   });
@@ -386,7 +386,7 @@ describe('<margin-lending-market> (KuCoin)', () => {
     const orderNo = await lend(t, el, 'USDT', '100', '8.5');
     await openTab(el, 'orders');
     const order = qa<HTMLTableRowElement>(el, '#panel-orders tbody tr')[0]!;
-    expect(cells(order).slice(0, 8)).to.deep.equal(['USDT', orderNo, '100', '0', '8.5%', '0', cells(order)[6]!, 'Active']);
+    expect(cells(order).slice(0, 8)).to.deep.equal(['USDT', orderNo, '100', '0', '8.50%', '0', cells(order)[6]!, 'Active']);
     await expect(el).to.be.accessible();
     q(el, `[data-action="modify"][data-order="${orderNo}"]`)!.click();
     await el.updateComplete;
@@ -536,7 +536,7 @@ describe('<margin-lending-market exchange="bitmart">', () => {
     expect(t.stack.upstream).to.include('GET /spot/v1/margin/isolated/pairs');
     expect(qa(el, 'tbody tr').length).to.equal(BITMART_PAIRS.length);
     const btc = cells(row(el, 'BTC_USDT'));
-    expect(btc.slice(0, 3)).to.deep.equal(['BTC_USDT', '10×', '0.05%']);
+    expect(btc.slice(0, 3)).to.deep.equal(['BTC_USDT', '10×', '0.0500%']);
     expect(btc[4]).to.equal('0.0001');
     expect(text(row(el, 'LTC_USDT').querySelector('[part="disabled-reason"]'))).to.equal('Borrowing off');
     expect(q(el, '[role="tablist"]')).to.equal(null);

@@ -107,6 +107,24 @@ describe('<margin-order-ticket>: the account it trades in', () => {
     expect(value(el, 'size')).to.equal('18.31501831');
   });
 
+  it('says what can be spent at the currency precision, cut, never the venue\'s extra digits', async () => {
+    const t = ticketStack();
+    // The venue's buyMaxAmount with more digits than USDT's precision (as a live account's accrued interest gives).
+    const limitsUrl = `${t.stack.proxyUrl}/kucoin/api/v3/margin/currencies?isIsolated=false&currency=USDT`;
+    const answer = (await (await t.stack.fetch(new Request(limitsUrl))).json()) as { code: string; data: { buyMaxAmount: string; precision: number }[] };
+    const precision = answer.data[0]!.precision;
+    answer.data[0]!.buyMaxAmount = '100201.0146914919';
+    t.intercept((request) => (new URL(request.url).pathname.endsWith('/api/v3/margin/currencies') ? Response.json(answer) : undefined));
+    const el = await mountTicket(ticket());
+    await until(el, A.available, '100,000 USDT');
+    await check(el, '#autoBorrow');
+    await until(el, A.canSpend, 'with auto-borrow');
+    const shown = /([\d,]+)\.(\d+) USDT/.exec(text(el, A.canSpend));
+    expect(shown, text(el, A.canSpend)).to.not.equal(null);
+    expect(shown![2]!.length).to.be.at.most(precision);
+    expect(`${shown![1]}.${shown![2]}`).to.equal(`100,201.${'0146914919'.slice(0, precision)}`.replace(/0+$/, ''));
+  });
+
   it('says as you type when the size is above what the account can spend, with the limit', async () => {
     ticketStack();
     const el = await mountTicket(ticket());
