@@ -198,6 +198,11 @@ export default css`
     padding: 0 calc(var(--_space) / 2);
   }
 
+  /* The every-symbol toggle sits under the open-orders table, not against its last row. */
+  [part~='all-open'] {
+    margin-top: var(--_space);
+  }
+
   .notice,
   .disabled-reason,
   .empty {
