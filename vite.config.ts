@@ -75,15 +75,19 @@ function singleFileBuild(): Plugin {
 const path = (pattern: string) => new RegExp(pattern.replace(/\//g, '[\\\\/]'));
 /**
  * The CDN loader's shared chunks, first match wins (a group also takes in what its modules
- * import): decimal.js (every element but the ticker), the connection and the define guard and
- * events the loader itself needs (configure()), and what every element stands on (Lit and the
- * shared element base). Anything else is chunked by who imports it.
+ * import): decimal.js (every element but the ticker), what the loader itself needs (configure(),
+ * the define guard, the events) in one file, and what every element stands on (Lit and the
+ * shared element base). Anything else is chunked by who imports it. Each file a page fetches is
+ * gzipped alone and costs a request, so tiny chunks are folded into the one that always loads.
  */
 const CDN_CHUNKS = [
   { name: 'decimal', test: path('(node_modules/decimal\\.js/|src/core/decimal\\.ts$)') },
-  { name: 'connection', test: path('(node_modules/ky/|src/client/(connection|hub|transport|errors)\\.ts$)') },
-  // What the loader exports itself: before 'elements', which would take it in as a dependency.
-  { name: 'define', test: path('(src/elements/shared/(events|define)\\.ts|src/version\\.ts)$') },
+  // What the loader imports itself, one file: configure() and its connection, the define guard,
+  // the events and the bundler's runtime helper (before 'elements', which would take them in).
+  {
+    name: 'connection',
+    test: path('(node_modules/ky/|src/client/(connection|hub|transport|errors)\\.ts$|src/elements/(shared|mark-price-ticker)/events\\.ts$|src/elements/shared/define\\.ts$|src/version\\.ts$|rolldown.runtime)'),
+  },
   {
     name: 'elements',
     test: path('(node_modules/(lit|lit-html|lit-element|@lit/reactive-element|@lit/localize)/|src/elements/shared/(margin-element|poll-controller|resource|mark-prices|describe-error|strings|theme|localization|styles/skeleton\\.styles)\\.ts$|src/locales/locale-codes\\.ts$|src/core/(decimal-text|format-text)\\.ts$|src/client/kucoin/market-text\\.ts$)'),
