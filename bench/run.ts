@@ -93,7 +93,21 @@ function merge(existing: string, sections: readonly Section[], runLine: string):
   return kept.join('\n');
 }
 
-function report(sections: readonly Section[], started: Date, machineLines: readonly string[], seconds: number, load: readonly number[]): string {
+/**
+ * The hand-written `## ` sections of the existing file (any title no part writes, such as the
+ * analysis of a missed target): a full run keeps them, after the measured parts. Whoever reads
+ * the new figures updates them in the same commit.
+ */
+function handWrittenSections(existing: string): string[] {
+  const generated = new Set(['Figures', ...Object.values(PARTS).map((part) => part.title)]);
+  return existing
+    .split(/\n(?=## )/)
+    .slice(1)
+    .filter((chunk) => !generated.has(chunk.slice(3).split('\n')[0]!.trim()))
+    .map((chunk) => chunk.trimEnd());
+}
+
+function report(sections: readonly Section[], started: Date, machineLines: readonly string[], seconds: number, load: readonly number[], kept: readonly string[] = []): string {
   const rows = sections.flatMap(figureRows);
   const parts = sections.map(sectionMarkdown);
   return [
@@ -118,6 +132,7 @@ function report(sections: readonly Section[], started: Date, machineLines: reado
     markdownTable(['figure', 'value', 'target', 'ratio', 'verdict'], rows),
     '',
     ...parts.flatMap((part) => [part, '']),
+    ...kept.flatMap((section) => [section, '']),
   ].join('\n');
 }
 
@@ -164,7 +179,9 @@ async function main(): Promise<void> {
   console.log(`\n${textTable(['figure', 'value', 'target', 'ratio', 'verdict'], rows)}\n`);
 
   if (asked.length === 0) {
-    await writeFile(join(ROOT, 'BENCHMARKS.md'), report(sections, started, machineLines, seconds, [loadAtStart, loadavg()[0]!]));
+    const path = join(ROOT, 'BENCHMARKS.md');
+    const kept = handWrittenSections(await readFile(path, 'utf8').catch(() => ''));
+    await writeFile(path, report(sections, started, machineLines, seconds, [loadAtStart, loadavg()[0]!], kept));
     console.log('Wrote BENCHMARKS.md.');
   } else if (merging) {
     const load = [loadAtStart, loadavg()[0]!].map((l) => l.toFixed(1)).join(' at the start, ');
