@@ -28,6 +28,7 @@ import {
   type Direction,
   type TickerMode,
 } from './ticker-model.js';
+import { ListCells } from './list-cells.js';
 import { TickerViews, type SymbolInfo, type TickerView } from './ticker-view.js';
 
 /**
@@ -37,8 +38,6 @@ import { TickerViews, type SymbolInfo, type TickerView } from './ticker-view.js'
 export const MARK_PRICES_KEY = markPrices.key;
 /** A screen reader hears the `single` price at most this often. */
 export const ANNOUNCE_GAP_MS = 10_000;
-
-const CHANGE_CLASSES = { up: 'change up', down: 'change down', flat: 'change flat' } as const;
 
 /** Increments by symbol. */
 function symbolInfo(items: readonly SymbolIncrementText[]): Map<string, SymbolInfo> {
@@ -131,6 +130,8 @@ export class MarginMarkPriceTicker extends MarginKitElement {
 
   private readonly model = new TickerModel();
   private readonly views = new TickerViews();
+  /** The list's rows on screen: a tick writes their moved cells, no row template is rendered. */
+  private readonly listCells = new ListCells();
   private wanted: string[] = [];
   private seenValue: MarkPriceText[] | undefined;
   private seenUpdatedAt: number | undefined;
@@ -232,8 +233,9 @@ export class MarginMarkPriceTicker extends MarginKitElement {
     if (!first && !moved.includes(symbol)) return;
     const row = this.model.get(symbol);
     if (!row) return;
-    const [view] = this.views.views([row], this.effectiveLocale, this.info);
-    if (view) this.queueAnnouncement(() => tickerStrings.announce(view.symbol, view.priceText, view.changeText));
+    // The texts of this moment (a view changes in place with the next move); the words at render.
+    const { priceText, changeText } = this.views.view(row, this.effectiveLocale, this.info);
+    this.queueAnnouncement(() => tickerStrings.announce(symbol, priceText, changeText));
   }
 
   private queueAnnouncement(text: () => string): void {
@@ -274,6 +276,10 @@ export class MarginMarkPriceTicker extends MarginKitElement {
     const select = new MarginSymbolSelectEvent({ symbol, exchange: 'kucoin' });
     this.dispatchEvent(select);
     if (!select.defaultPrevented) this.selected = symbol;
+  }
+
+  override updated(): void {
+    this.listCells.write();
   }
 
   override render(): TemplateResult {
@@ -377,10 +383,10 @@ export class MarginMarkPriceTicker extends MarginKitElement {
       <div part="viewport" class="viewport">
         <div part="track" class="track ${this.paused ? 'paused' : ''}" ${ref((el) => setTapeItems(el, views.length))}>
           <ul class="group" role="list">
-            ${repeat(views, (v) => v.symbol, (v) => guard([v, v.symbol === this.selected, renderedWordsKey()], () => html`<li>${this.tapeItem(v, false)}</li>`))}
+            ${repeat(views, (v) => v.symbol, (v) => guard([v, v.moves, v.symbol === this.selected, renderedWordsKey()], () => html`<li>${this.tapeItem(v, false)}</li>`))}
           </ul>
           <div class="group copy" aria-hidden="true">
-            ${repeat(views, (v) => v.symbol, (v) => guard([v, renderedWordsKey()], () => this.tapeItem(v, true)))}
+            ${repeat(views, (v) => v.symbol, (v) => guard([v, v.moves, renderedWordsKey()], () => this.tapeItem(v, true)))}
           </div>
         </div>
       </div>
@@ -401,11 +407,10 @@ export class MarginMarkPriceTicker extends MarginKitElement {
           </tr>
         </thead>
         <tbody>
-          ${repeat(
-            views,
-            (v) => v.symbol,
-            // A view is replaced only when its row moved: the rows that did not are skipped whole.
-            (v) => guard([v, v.symbol === this.selected, renderedWordsKey()], () => this.listRow(v)),
+          ${guard([views, this.selected, renderedWordsKey()], () =>
+            // The same views array means the same rows in the same order, only values moved: no
+            // row is rendered then (updated() writes the moved cells).
+            repeat(views, (v) => v.symbol, (v) => this.listRow(v)),
           )}
         </tbody>
       </table>
@@ -413,24 +418,24 @@ export class MarginMarkPriceTicker extends MarginKitElement {
   }
 
   /**
-   * One row of the list. Its marks are always there, empty when flat, and not nested templates:
-   * with 500 rows moving at once, each nested template, swapped node or attribute written is work
-   * on every tick. So one class around the price and its marks says the move (arrow, colour,
-   * flash), inside the cell that is not restyled while off screen. The word a screen reader hears
-   * is both words, fixed, one shown by that same class (`.flash-up > .word.up`): no text to write.
+   * One row of the list. Its moving cells (the price, the move's class, the change) are left empty
+   * here and written by `listCells` (list-cells.ts): with 500 rows moving at once, a template per
+   * moved row is work on every tick. One class around the price and its marks says the move
+   * (arrow, colour, flash), inside the cell that is not restyled while off screen. The word a
+   * screen reader hears is both words, fixed, one shown by that same class (`.flash-up > .word.up`).
    */
   private listRow(v: TickerView): TemplateResult {
-    return html`<tr part="row">
+    return html`<tr part="row" ${this.listCells.bind(v)}>
       <th scope="row">
         <button part="item" class="item" type="button" data-symbol=${v.symbol} aria-current=${this.currentFlag(v)}>
           <span part="symbol" class="symbol">${v.symbol}</span>${this.tradingOff(v)}
         </button>
       </th>
-      <td><span class=${v.flashClass}><span part="price" class="price flashable">${v.priceText}</span
+      <td><span><span part="price" class="price flashable"></span
         ><span part="direction" class="direction" aria-hidden="true"></span
         ><span class="visually-hidden word up">${tickerStrings.up}</span
         ><span class="visually-hidden word down">${tickerStrings.down}</span></span></td>
-      <td><span part="change" class=${CHANGE_CLASSES[v.changeSign]}>${v.changeText}</span></td>
+      <td><span part="change"></span></td>
     </tr>`;
   }
 

@@ -68,8 +68,11 @@ export class TickerModel {
   /** The venue's order of the last list, for "every symbol". */
   private order: string[] = [];
   private version = 0;
-  /** `select([])` until the next change: a render that is not a tick (a selection, the stale timer) reuses it. */
-  private everyRow: TickerRow[] | undefined;
+  /**
+   * The last selection, kept until a symbol is added or the order changes: a tick that only moves
+   * prices selects the same rows array, so a renderer keyed on it knows no row came or went.
+   */
+  private last: { wanted: readonly string[]; rows: readonly TickerRow[]; missing: string[] } | undefined;
 
   /** Increases whenever a row or the order changes. */
   get revision(): number {
@@ -111,9 +114,9 @@ export class TickerModel {
       touched = true;
     }
     if (touched) {
-      // A new symbol or a new order: the list of every row is made again (a move keeps it).
+      // A new symbol or a new order: the rows are selected again (a move keeps them).
       this.version += 1;
-      this.everyRow = undefined;
+      this.last = undefined;
     }
     return moved;
   }
@@ -130,24 +133,17 @@ export class TickerModel {
 
   /** The rows to show: the `wanted` symbols in their order, or every symbol when none are named. */
   select(wanted: readonly string[]): { rows: readonly TickerRow[]; missing: string[] } {
-    if (wanted.length === 0) {
-      if (!this.everyRow) {
-        this.everyRow = [];
-        for (const symbol of this.order) {
-          const row = this.rows.get(symbol);
-          if (row) this.everyRow.push(row);
-        }
-      }
-      return { rows: this.everyRow, missing: [] };
-    }
+    const last = this.last;
+    if (last && (last.wanted === wanted || (last.wanted.length === 0 && wanted.length === 0))) return last;
     const rows: TickerRow[] = [];
     const missing: string[] = [];
-    for (const symbol of wanted) {
+    for (const symbol of wanted.length === 0 ? this.order : wanted) {
       const row = this.rows.get(symbol);
       if (row) rows.push(row);
       else missing.push(symbol);
     }
-    return { rows, missing };
+    this.last = { wanted, rows, missing };
+    return this.last;
   }
 }
 

@@ -29,6 +29,11 @@ export interface TickerView {
    */
   readonly flashClass: string;
   readonly tradingOff: boolean;
+  /**
+   * The row's move count when the view was last brought up to date. A view is one object per
+   * symbol, updated in place (no object per move): a renderer tells a moved view by this number.
+   */
+  readonly moves: number;
 }
 
 const CHANGE_FORMAT = { increment: '0.01', intl: { style: 'percent', signDisplay: 'exceptZero' } } as const;
@@ -56,27 +61,20 @@ const FLASH_CLASSES = {
 const CHANGE_CACHE_LIMIT = 4096;
 
 /**
- * What a symbol's last view was made from: a view is rebuilt only when its row object changes.
- * The shown change is a monotonic function of the value (a fixed baseline; every rounding on the
- * way keeps order), so every value between two that showed the same change shows it too: prices
- * inside [low, high] reuse the change text with two comparisons and no arithmetic.
+ * A symbol's view and what it was made from. The shown change is a monotonic function of the value
+ * (a fixed baseline; every rounding on the way keeps order), so every value between two that
+ * showed the same change shows it too: prices inside [low, high] reuse the change text with two
+ * comparisons and no arithmetic.
  */
-interface Entry {
+type Entry = { -readonly [K in keyof TickerView]: TickerView[K] } & {
   row: TickerRow;
-  /** The row's move count when its view was made: a row moves in place (ticker-model.ts). */
-  moves: number;
-  view: TickerView;
   low: string;
   high: string;
   /** The baseline's digits, read once per row (it never changes for a symbol). */
   base: Scaled | undefined;
-  /** The symbol's price formatter and trading flag, looked up once per row, not once per move. */
+  /** The symbol's price formatter, looked up once per row, not once per move. */
   format: TextFormat;
-  tradingOff: boolean;
-  /** What the last `change()` gave: set in place, no tuple made per move. */
-  changeText: string;
-  changeSign: TickerView['changeSign'];
-}
+};
 
 export class TickerViews {
   private entries = new Map<string, Entry>();
@@ -86,47 +84,77 @@ export class TickerViews {
   private priceFormats = new Map<string, TextFormat>();
   private changeTextFormat: TextFormat = decimalTextFormatter(CHANGE_FORMAT);
   private changeTexts = new Map<string, string>();
+  /** The last rows asked for and their views: the same rows give the same array, its views updated in place. */
+  private lastRows: readonly TickerRow[] | undefined;
+  private lastViews: TickerView[] = [];
 
-  /** Views of `rows`; texts are reused for rows whose object (so value) did not change. */
-  views(rows: readonly TickerRow[], locale: string | undefined, symbols: ReadonlyMap<string, SymbolInfo> | undefined): TickerView[] {
-    if (locale !== this.locale || symbols !== this.symbols) {
-      this.entries = new Map();
-      this.locale = locale;
-      this.symbols = symbols;
-      this.priceFormats = new Map();
-      this.changeTextFormat = decimalTextFormatter({ locale, ...CHANGE_FORMAT });
-      this.changeTexts = new Map();
-    }
-    const views = new Array<TickerView>(rows.length);
+  /**
+   * Views of `rows`, each brought up to date with its row. The same `rows` array (the model keeps
+   * it while no symbol is added and the order holds) gives back the same array: a renderer keyed
+   * on it knows that only values moved.
+   */
+  views(rows: readonly TickerRow[], locale: string | undefined, symbols: ReadonlyMap<string, SymbolInfo> | undefined): readonly TickerView[] {
+    this.use(locale, symbols);
+    let views = rows === this.lastRows ? this.lastViews : new Array<TickerView>(rows.length);
     for (let i = 0; i < rows.length; i += 1) {
-      const row = rows[i]!;
-      let entry = this.entries.get(row.symbol);
-      if (!entry || entry.row.baseline !== row.baseline) {
-        entry = this.first(row);
-        this.entries.set(row.symbol, entry);
-      } else if (entry.moves !== row.moves || entry.row !== row) {
-        this.next(entry, row);
+      const view = this.entry(rows[i]!);
+      if (views[i] !== view) {
+        // A new view in the reused array: a new array, so a renderer keyed on it renders the rows again.
+        if (views === this.lastViews) views = views.slice();
+        views[i] = view;
       }
-      views[i] = entry.view;
     }
+    this.lastRows = rows;
+    this.lastViews = views;
     return views;
   }
 
+  /** The view of one row, up to date. */
+  view(row: TickerRow, locale: string | undefined, symbols: ReadonlyMap<string, SymbolInfo> | undefined): TickerView {
+    this.use(locale, symbols);
+    return this.entry(row);
+  }
+
+  /** A new locale or new increments: every view is made again. */
+  private use(locale: string | undefined, symbols: ReadonlyMap<string, SymbolInfo> | undefined): void {
+    if (locale === this.locale && symbols === this.symbols) return;
+    this.entries = new Map();
+    this.locale = locale;
+    this.symbols = symbols;
+    this.priceFormats = new Map();
+    this.changeTextFormat = decimalTextFormatter({ locale, ...CHANGE_FORMAT });
+    this.changeTexts = new Map();
+    this.lastRows = undefined;
+  }
+
+  private entry(row: TickerRow): Entry {
+    const entry = this.entries.get(row.symbol);
+    // A row not seen before (a model keeps one row object per symbol) gets a view of its own.
+    if (!entry || entry.row !== row) return this.first(row);
+    if (entry.moves !== row.moves) this.next(entry, row);
+    return entry;
+  }
+
   private first(row: TickerRow): Entry {
+    const info = this.symbols?.get(row.symbol);
     const entry: Entry = {
+      symbol: row.symbol,
+      priceText: '',
+      changeText: '',
+      changeSign: 'flat',
+      direction: 'flat',
+      flashClass: '',
+      tradingOff: info?.enableTrading === false,
+      moves: 0,
       row,
-      moves: row.moves,
-      view: undefined as unknown as TickerView,
       low: row.value,
       high: row.value,
       base: scaled(row.baseline),
-      format: this.priceFormat(row.symbol),
-      tradingOff: this.symbols?.get(row.symbol)?.enableTrading === false,
-      changeText: '',
-      changeSign: 'flat',
+      format: this.priceFormat(row.symbol, info),
     };
+    this.entries.set(row.symbol, entry);
     this.change(entry, row.value);
-    entry.view = this.build(entry, row);
+    this.show(entry, row);
     return entry;
   }
 
@@ -144,15 +172,13 @@ export class TickerViews {
         entry.high = value;
       }
     }
-    entry.row = row;
-    entry.moves = row.moves;
-    entry.view = this.build(entry, row);
+    this.show(entry, row);
   }
 
-  private priceFormat(symbol: string): TextFormat {
+  private priceFormat(symbol: string, info: SymbolInfo | undefined): TextFormat {
     let format = this.priceFormats.get(symbol);
     if (!format) {
-      format = decimalTextFormatter({ locale: this.locale, increment: this.symbols?.get(symbol)?.priceIncrement });
+      format = decimalTextFormatter({ locale: this.locale, increment: info?.priceIncrement });
       this.priceFormats.set(symbol, format);
     }
     return format;
@@ -177,15 +203,11 @@ export class TickerViews {
     entry.changeSign = units === 0n ? 'flat' : units < 0n ? 'down' : 'up';
   }
 
-  private build(entry: Entry, row: TickerRow): TickerView {
-    return {
-      symbol: row.symbol,
-      priceText: entry.format(row.value),
-      changeText: entry.changeText,
-      changeSign: entry.changeSign,
-      direction: row.direction,
-      flashClass: row.moves > 0 && row.direction !== 'flat' ? FLASH_CLASSES[row.direction][row.moves % 2]! : '',
-      tradingOff: entry.tradingOff,
-    };
+  /** The row's value, direction and move, in place. */
+  private show(entry: Entry, row: TickerRow): void {
+    entry.priceText = entry.format(row.value);
+    entry.direction = row.direction;
+    entry.flashClass = row.moves > 0 && row.direction !== 'flat' ? FLASH_CLASSES[row.direction][row.moves % 2]! : '';
+    entry.moves = row.moves;
   }
 }
