@@ -2,13 +2,16 @@
  * Requests: one page with ten elements on one proxy (3 tickers, 1 single-symbol ticker, 2 order
  * tickets, 2 borrow/repay panels, 2 lending tables), for N poll intervals; requests counted per
  * endpoint at the proxy. Targets: the mark-price list once per interval; symbols, margin config
- * and the loan market once in all.
+ * and the loan market (reference data, one shared copy per page that lives REFERENCE_TTL_MS) once
+ * per copy, so once in a run shorter than a minute, however many elements read them and however
+ * often they poll.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { hasChromium, serveDir, withBrowser } from './browser.js';
+import { REFERENCE_TTL_MS } from '../src/elements/shared/resource.js';
 import { type Figure, type Section, ROOT, markdownTable, sleep, withTempDir } from './lib.js';
 import type { ElementSpec } from './pages/requests-page.js';
 import { ELEMENT_TAGS } from './size.js';
@@ -32,7 +35,10 @@ const PAGE: readonly ElementSpec[] = [
   { tag: 'margin-lending-market', attributes: { exchange: 'kucoin', ...poll } },
 ];
 
-/** Reference data: one request for the whole page, whatever the number of elements. */
+/**
+ * Reference data: one request for the whole page per REFERENCE_TTL_MS, whatever the number of
+ * elements and their intervals (the lending market polls the loan market, through the copy).
+ */
 const ONCE: readonly { endpoint: string; what: string }[] = [
   { endpoint: 'GET /api/v3/margin/symbols', what: 'cross symbols' },
   { endpoint: 'GET /api/v1/isolated/symbols', what: 'isolated symbols' },
@@ -98,7 +104,7 @@ export async function requestsBench(): Promise<Section> {
         await sleep(INTERVALS * INTERVAL_MS);
         const { upstream, errors } = await page.evaluate(() => ({ upstream: [...window.requestsBench.upstream], errors: [...window.requestsBench.errors] }));
         const seconds = (Date.now() - t0) / 1000;
-        return report(specs, missing, countBy(upstream), countBy(upstream.slice(opened)), seconds, [...pageErrors, ...errors]);
+        return report(specs, missing, countBy(upstream), countBy(upstream.slice(opened)), seconds, SETTLE_MS / 1000 + seconds, [...pageErrors, ...errors]);
       });
     } finally {
       await server.close();
@@ -112,6 +118,7 @@ function report(
   total: ReadonlyMap<string, number>,
   window: ReadonlyMap<string, number>,
   seconds: number,
+  wholeSeconds: number,
   errors: readonly string[],
 ): Section {
   const intervals = Math.round((seconds * 1000) / INTERVAL_MS);
@@ -125,13 +132,15 @@ function report(
     ratio: `${(marks / intervals).toFixed(2)}x target`,
     ok: marks >= intervals - 1 && marks <= intervals + 1,
   });
+  // One copy per REFERENCE_TTL_MS: a copy loaded at the start serves the first minute, the next reader after it loads again.
+  const copies = 1 + Math.floor((wholeSeconds * 1000) / REFERENCE_TTL_MS);
   for (const { endpoint, what } of ONCE) {
     const count = total.get(endpoint) ?? 0;
     figures.push({
       name: `Requests: ${what} (${endpoint}), whole run`,
       value: count === 0 ? 'not requested (no element on the page reads it yet)' : String(count),
-      target: '1 in all',
-      ok: count === 0 ? undefined : count === 1,
+      target: copies === 1 ? '1 in all' : `${copies} in all (1 per ${REFERENCE_TTL_MS / 1000} s)`,
+      ok: count === 0 ? undefined : count === copies,
     });
   }
   if (errors.length > 0) figures.push({ name: 'Requests: errors shown by elements or the page', value: errors.slice(0, 5).join('; '), target: 'none', ok: false });
@@ -155,6 +164,7 @@ function report(
     ].join('\n'),
     notes: [
       `All elements on one page and one proxy (demo/in-page-stack.ts: the signing proxy handler in front of the sandbox, in the page; \`upstream\` lists what the proxy forwarded). Counted over ${intervals} poll intervals of ${INTERVAL_MS} ms after ${SETTLE_MS / 1000} s for first loads; "whole run" includes those first loads.`,
+      `Symbols, margin config and the loan market are reference data: one copy per page, kept ${REFERENCE_TTL_MS / 1000} s, read by every element that needs it (the lending markets poll the loan market at their 5 s floor through that copy; the borrow/repay rate and the ticket read it too), so a run of ${Math.round(wholeSeconds)} s asks for each ${copies === 1 ? 'once' : `${copies} times`}.`,
       ...(missing.length > 0
         ? [`Partial: ${missing.map((t) => `<${t}>`).join(', ')} not yet landed, so the page has ${specs.length} of its 10 elements; rerun when all four have.`]
         : []),
