@@ -81,6 +81,34 @@ for (const adapter of ADAPTERS) {
       }
     });
 
+    test('/metrics read again counts each request once: what came since is added, nothing twice', async () => {
+      const { proxy } = await setUp();
+      try {
+        const scrape = async () => {
+          const text = (await rawRequest(proxy.url, { method: 'GET', target: '/metrics' })).body;
+          const value = (pattern: RegExp) => {
+            const line = text.split('\n').find((candidate) => pattern.test(candidate));
+            return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+          };
+          return {
+            ok: value(/^margin_kit_proxy_requests_total\{venue="kucoin",route="\/api\/v3\/margin\/symbols",status="200",caller="alice"\}/),
+            refused: value(/^margin_kit_proxy_refusals_total\{code="unauthorized"\}/),
+            metrics: value(/^margin_kit_proxy_requests_total\{venue="none",route="\/metrics",status="200",caller="none"\}/),
+          };
+        };
+        const call = () => rawRequest(proxy.url, { method: 'GET', target: `${SYMBOLS}?symbol=BTC-USDT`, headers: bearer(TOKENS.alice) });
+        assert.equal((await call()).status, 200);
+        assert.equal((await call()).status, 200);
+        assert.equal((await rawRequest(proxy.url, { method: 'GET', target: SYMBOLS })).status, 401);
+        assert.deepEqual(await scrape(), { ok: 2, refused: 1, metrics: 0 });
+        assert.deepEqual(await scrape(), { ok: 2, refused: 1, metrics: 1 });
+        assert.equal((await call()).status, 200);
+        assert.deepEqual(await scrape(), { ok: 3, refused: 1, metrics: 2 });
+      } finally {
+        await proxy.close();
+      }
+    });
+
     test('with PROXY_METRICS_TOKEN set, /metrics wants it', async () => {
       const { proxy } = await setUp({ metricsToken: METRICS_TOKEN });
       try {
