@@ -1,33 +1,36 @@
 /**
  * The cells of a list row that move on a tick (the price, the class that says the move, the change
  * since start), written as a hand-written page writes them: a text node's data and a class, only
- * when they differ. Lit renders the rows (keyed by symbol) when the rows, their order, the words
- * or the selection change; a tick that only moves prices renders no row template at all, and the
- * element writes the moved rows' cells after its update (`ListCells.write`).
+ * when they differ. Lit renders the rows when the rows, their order, the words or the selection
+ * change, and binds each row's cells to its view then (`rowCells`); a tick that only moves prices
+ * renders no row template at all, and the element writes the moved rows' cells after its update
+ * (`writeCells`).
  */
 import { noChange, type ElementPart } from 'lit';
-import { AsyncDirective, directive } from 'lit/async-directive.js';
+import { Directive, directive } from 'lit/directive.js';
 import type { TickerView } from './ticker-view.js';
 
 const CHANGE_CLASSES = { up: 'change up', down: 'change down', flat: 'change flat' } as const;
 
-class RowCells extends AsyncDirective {
+/** The row that shows each view (the last one bound to it). */
+const cellsOf = new WeakMap<TickerView, RowCells>();
+
+class RowCells extends Directive {
   private view!: TickerView;
-  private rows!: Set<RowCells>;
   /** Around the price and its marks: its class says the move (arrow, colour, flash, spoken word). */
   private move!: HTMLElement;
   private price!: Text;
   private change!: HTMLElement;
   private changeText!: Text;
-  /** What the cells show (kept here: reading the DOM back costs more than a comparison); -1: nothing yet. */
+  /** What the cells show (kept here: reading the DOM back costs more than a comparison); moves -1: nothing yet. */
   private moves = -1;
   private shown: { price?: string; move?: string; change?: string; sign?: string } = {};
 
-  render(_view: TickerView, _rows: Set<RowCells>): unknown {
+  render(_view: TickerView): unknown {
     return noChange;
   }
 
-  override update(part: ElementPart, [view, rows]: [TickerView, Set<RowCells>]): unknown {
+  override update(part: ElementPart, [view]: [TickerView]): unknown {
     if (!this.move) {
       // The row template's cells (margin-mark-price-ticker.ts `listRow`), left empty for this directive.
       const cells = (part.element as HTMLTableRowElement).cells;
@@ -40,8 +43,7 @@ class RowCells extends AsyncDirective {
       this.view = view;
       this.moves = -1;
     }
-    this.rows = rows;
-    rows.add(this);
+    cellsOf.set(view, this);
     this.write();
     return noChange;
   }
@@ -57,28 +59,12 @@ class RowCells extends AsyncDirective {
     if (shown.change !== v.changeText) this.changeText.data = shown.change = v.changeText;
     if (shown.sign !== v.changeSign) this.change.className = CHANGE_CLASSES[(shown.sign = v.changeSign)];
   }
-
-  override disconnected(): void {
-    this.rows.delete(this);
-  }
-
-  override reconnected(): void {
-    this.rows.add(this);
-  }
 }
 
-/** The list's rows on screen, each bound to its view: `<tr ${cells.bind(view)}>`. */
-const rowCells = directive(RowCells);
+/** `<tr ${rowCells(view)}>`: binds the row's moving cells to `view` and writes them. */
+export const rowCells = directive(RowCells);
 
-export class ListCells {
-  private readonly rows = new Set<RowCells>();
-
-  bind(view: TickerView): unknown {
-    return rowCells(view, this.rows);
-  }
-
-  /** Writes every row whose view moved since its cells were last written. */
-  write(): void {
-    for (const row of this.rows) row.write();
-  }
+/** Writes the cells of every row of `views` that moved since they were written. */
+export function writeCells(views: readonly TickerView[]): void {
+  for (const view of views) cellsOf.get(view)?.write();
 }

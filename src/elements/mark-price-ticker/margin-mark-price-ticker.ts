@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ref } from 'lit/directives/ref.js';
 import type { MarginConnection } from '../../client/connection.js';
 import type { PollState } from '../../client/hub.js';
 import type { MarkPriceText, SymbolIncrementText } from '../../client/kucoin/market-text.js';
@@ -28,7 +27,7 @@ import {
   type Direction,
   type TickerMode,
 } from './ticker-model.js';
-import { ListCells } from './list-cells.js';
+import { rowCells, writeCells } from './list-cells.js';
 import { TickerViews, type SymbolInfo, type TickerView } from './ticker-view.js';
 
 /**
@@ -36,6 +35,8 @@ import { TickerViews, type SymbolInfo, type TickerView } from './ticker-view.js'
  * ticker, and every other element, reads this one poll, so they never show two prices at once.
  */
 export const MARK_PRICES_KEY = markPrices.key;
+const NONE: readonly TickerView[] = [];
+
 /** A screen reader hears the `single` price at most this often. */
 export const ANNOUNCE_GAP_MS = 10_000;
 
@@ -130,8 +131,10 @@ export class MarginMarkPriceTicker extends MarginKitElement {
 
   private readonly model = new TickerModel();
   private readonly views = new TickerViews();
-  /** The list's rows on screen: a tick writes their moved cells, no row template is rendered. */
-  private readonly listCells = new ListCells();
+  /** The views the list shows this update: their moved cells are written after it (list-cells.ts). */
+  private listViews: readonly TickerView[] = NONE;
+  /** The symbols the tape shows, for its speed. */
+  private tapeItems = 0;
   private wanted: string[] = [];
   private seenValue: MarkPriceText[] | undefined;
   private seenUpdatedAt: number | undefined;
@@ -279,11 +282,16 @@ export class MarginMarkPriceTicker extends MarginKitElement {
   }
 
   override updated(): void {
-    this.listCells.write();
+    writeCells(this.listViews);
+    // Through the CSSOM, not a style attribute: a page with a strict Content-Security-Policy (no
+    // 'unsafe-inline') refuses style attributes.
+    if (this.tapeItems) this.renderRoot.querySelector<HTMLElement>('.track')?.style.setProperty('--_tape-items', String(this.tapeItems));
   }
 
   override render(): TemplateResult {
     const mode = this.currentMode;
+    this.listViews = NONE;
+    this.tapeItems = 0;
     return html`${this.renderState(mode)}${mode === 'single'
       ? html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement?.() ?? ''}</div>`
       : nothing}`;
@@ -376,12 +384,13 @@ export class MarginMarkPriceTicker extends MarginKitElement {
    * No live region: a moving strip must not talk.
    */
   private tape(views: readonly TickerView[], status: TemplateResult | typeof nothing): TemplateResult {
+    this.tapeItems = views.length;
     return html`<div part="base tape" class="tape" role="region" aria-label=${tickerStrings.label} @click=${this.onSelect}>
       <button part="pause-button" class="pause" type="button" aria-pressed=${String(this.paused)} @click=${this.togglePause}>
         <span aria-hidden="true">${this.paused ? '▶' : '❚❚'}</span><span class="visually-hidden">${tickerStrings.pause}</span>
       </button>
       <div part="viewport" class="viewport">
-        <div part="track" class="track ${this.paused ? 'paused' : ''}" ${ref((el) => setTapeItems(el, views.length))}>
+        <div part="track" class="track ${this.paused ? 'paused' : ''}">
           <ul class="group" role="list">
             ${repeat(views, (v) => v.symbol, (v) => guard([v, v.moves, v.symbol === this.selected, renderedWordsKey()], () => html`<li>${this.tapeItem(v, false)}</li>`))}
           </ul>
@@ -395,6 +404,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
   }
 
   private list(views: readonly TickerView[], status: TemplateResult | typeof nothing): TemplateResult {
+    this.listViews = views;
     return html`<div part="base list" class="list" @click=${this.onSelect}>
       ${status}
       <table part="table">
@@ -425,7 +435,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
    * screen reader hears is both words, fixed, one shown by that same class (`.flash-up > .word.up`).
    */
   private listRow(v: TickerView): TemplateResult {
-    return html`<tr part="row" ${this.listCells.bind(v)}>
+    return html`<tr part="row" ${rowCells(v)}>
       <th scope="row">
         <button part="item" class="item" type="button" data-symbol=${v.symbol} aria-current=${this.currentFlag(v)}>
           <span part="symbol" class="symbol">${v.symbol}</span>${this.tradingOff(v)}
@@ -450,12 +460,4 @@ export class MarginMarkPriceTicker extends MarginKitElement {
       ${status}
     </div>`;
   }
-}
-
-/**
- * Through the CSSOM, not a `style` attribute: a page with a strict Content-Security-Policy (no
- * 'unsafe-inline') refuses style attributes, and styleMap writes one on first render.
- */
-function setTapeItems(track: Element | undefined, count: number): void {
-  (track as HTMLElement | undefined)?.style.setProperty('--_tape-items', String(count));
 }

@@ -137,6 +137,24 @@ describe('<margin-mark-price-ticker> list: moving cells written in place', () =>
   });
 });
 
+describe('<margin-mark-price-ticker> tape: its speed follows the number of symbols', () => {
+  it('sets --_tape-items on the track (through the CSSOM, no style attribute) and again when symbols come', async () => {
+    const p = page(SYMBOLS.slice(0, 3).map((s) => mark(s, '1')));
+    const el = await fixture<MarginMarkPriceTicker>(html`<margin-mark-price-ticker poll-interval="1000"></margin-mark-price-ticker>`);
+    try {
+      await waitUntil(() => q(el, '[part~="track"]'), 'no tape', { timeout: 4000 });
+      await el.updateComplete;
+      const track = q(el, '[part~="track"]')!;
+      expect(track.style.getPropertyValue('--_tape-items')).to.equal('3');
+      p.state.prices = SYMBOLS.map((s) => mark(s, '1'));
+      await p.tick();
+      await waitUntil(() => track.style.getPropertyValue('--_tape-items') === '5', 'the count did not follow');
+    } finally {
+      p.host.unsubscribe();
+    }
+  });
+});
+
 describe('ticker model and views: the same rows while only values move', () => {
   const sample = (symbol: string, value: string) => ({ symbol, value, timePoint: 1 });
 
