@@ -63,13 +63,10 @@ export default css`
     padding: var(--_space);
   }
 
-  .skeleton .bone {
+  /* size, corners and pulse from the kit's .bone (shared/styles/skeleton.styles.ts) */
+  .bone {
     flex: 0 0 8em;
-    height: 1.2em;
-    border-radius: var(--_radius);
     background: var(--_surface);
-    /* the pulse is the kit's one skeleton animation (shared/styles/skeleton.styles.ts) */
-    animation: pulse 1.2s ease-in-out infinite alternate;
   }
 
   .message {
@@ -103,8 +100,7 @@ export default css`
     font-variant-numeric: tabular-nums;
   }
 
-  .item[aria-current='true'],
-  tr[aria-current='true'] th {
+  .item[aria-current='true'] {
     box-shadow: inset 0 0 0 1px var(--_accent);
   }
 
@@ -117,33 +113,29 @@ export default css`
   }
 
   /*
-   * A move's classes sit on the mark itself (tape, card) or, in the list, around the price and its marks
-   * (.flash-up > .direction): there one attribute per moved row says arrow, colour and flash.
+   * A move's class sits on the element around the price and its marks (the tape's item, the list's
+   * and the card's price box): one class says arrow, colour, flash and the word a screen reader hears.
    */
-  .direction.up,
   .flash-up > .direction,
   .change.up {
     color: var(--_up);
   }
 
-  .direction.down,
   .flash-down > .direction,
   .change.down {
     color: var(--_down);
   }
 
   /* The arrows are drawn here, so a move that turns one changes a class and no text. */
-  .direction.up::before,
   .flash-up > .direction::before {
     content: '▲';
   }
 
-  .direction.down::before,
   .flash-down > .direction::before {
     content: '▼';
   }
 
-  /* The list's spoken direction: both words are there, the move's class shows one (none when flat). */
+  /* Both words are there, the move's class shows one (none when flat). */
   .word {
     display: none;
   }

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { MarginConnection } from '../../client/connection.js';
 import type { PollState } from '../../client/hub.js';
 import type { MarkPriceText, SymbolIncrementText } from '../../client/kucoin/market-text.js';
@@ -24,7 +23,6 @@ import {
   parseMode,
   parseSymbols,
   TickerModel,
-  type Direction,
   type TickerMode,
 } from './ticker-model.js';
 import { rowCells, writeCells } from './list-cells.js';
@@ -347,11 +345,15 @@ export class MarginMarkPriceTicker extends MarginKitElement {
     </span>`;
   }
 
-  /** The mark of the last move: CSS draws the arrow (`.direction.up::before`); the hidden word is read out. */
-  private direction(direction: Direction): TemplateResult | typeof nothing {
-    if (direction === 'flat') return nothing;
-    return html`<span part="direction" class="direction ${direction}" aria-hidden="true"></span
-      ><span class="visually-hidden">${tickerStrings[direction]}</span>`;
+  /**
+   * The marks of a move, inside the element whose class says it (`flash-up flash-0`...): the arrow
+   * (CSS draws it) and both words, one shown by that class for a screen reader, none when flat. A
+   * move changes one class and no text.
+   */
+  private marks(): TemplateResult {
+    return html`<span part="direction" class="direction" aria-hidden="true"></span
+      ><span class="visually-hidden word up">${tickerStrings.up}</span
+      ><span class="visually-hidden word down">${tickerStrings.down}</span>`;
   }
 
   private change(view: TickerView): TemplateResult | typeof nothing {
@@ -371,7 +373,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
   /** One tape item: a real button, or (`copy`) its look-alike in the hidden second half of the loop. */
   private tapeItem(view: TickerView, copy: boolean): TemplateResult {
     const body = html`<span part="symbol" class="symbol">${view.symbol}</span>
-      <span part="price" class="price">${view.priceText}</span>${this.direction(view.direction)}${this.change(view)}${this.tradingOff(view)}`;
+      <span part="price" class="price">${view.priceText}</span>${this.marks()}${this.change(view)}${this.tradingOff(view)}`;
     const cls = `item flashable ${view.flashClass}`;
     return copy
       ? html`<span part="item" class=${cls} data-symbol=${view.symbol}>${body}</span>`
@@ -392,10 +394,10 @@ export class MarginMarkPriceTicker extends MarginKitElement {
       <div part="viewport" class="viewport">
         <div part="track" class="track ${this.paused ? 'paused' : ''}">
           <ul class="group" role="list">
-            ${repeat(views, (v) => v.symbol, (v) => guard([v, v.moves, v.symbol === this.selected, renderedWordsKey()], () => html`<li>${this.tapeItem(v, false)}</li>`))}
+            ${views.map((v) => guard([v, v.moves, v.symbol === this.selected, renderedWordsKey()], () => html`<li>${this.tapeItem(v, false)}</li>`))}
           </ul>
           <div class="group copy" aria-hidden="true">
-            ${repeat(views, (v) => v.symbol, (v) => guard([v, v.moves, renderedWordsKey()], () => this.tapeItem(v, true)))}
+            ${views.map((v) => guard([v, v.moves, renderedWordsKey()], () => this.tapeItem(v, true)))}
           </div>
         </div>
       </div>
@@ -419,8 +421,9 @@ export class MarginMarkPriceTicker extends MarginKitElement {
         <tbody>
           ${guard([views, this.selected, renderedWordsKey()], () =>
             // The same views array means the same rows in the same order, only values moved: no
-            // row is rendered then (updated() writes the moved cells).
-            repeat(views, (v) => v.symbol, (v) => this.listRow(v)),
+            // row is rendered then (updated() writes the moved cells). Rows are not keyed: one
+            // that shows another symbol after a new order is bound to that symbol's view.
+            views.map((v) => this.listRow(v)),
           )}
         </tbody>
       </table>
@@ -429,10 +432,9 @@ export class MarginMarkPriceTicker extends MarginKitElement {
 
   /**
    * One row of the list. Its moving cells (the price, the move's class, the change) are left empty
-   * here and written by `listCells` (list-cells.ts): with 500 rows moving at once, a template per
-   * moved row is work on every tick. One class around the price and its marks says the move
-   * (arrow, colour, flash), inside the cell that is not restyled while off screen. The word a
-   * screen reader hears is both words, fixed, one shown by that same class (`.flash-up > .word.up`).
+   * here and written by `rowCells` (list-cells.ts): with 500 rows moving at once, a template per
+   * moved row is work on every tick. The move's class sits inside the cell that is not restyled
+   * while off screen.
    */
   private listRow(v: TickerView): TemplateResult {
     return html`<tr part="row" ${rowCells(v)}>
@@ -441,10 +443,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
           <span part="symbol" class="symbol">${v.symbol}</span>${this.tradingOff(v)}
         </button>
       </th>
-      <td><span><span part="price" class="price flashable"></span
-        ><span part="direction" class="direction" aria-hidden="true"></span
-        ><span class="visually-hidden word up">${tickerStrings.up}</span
-        ><span class="visually-hidden word down">${tickerStrings.down}</span></span></td>
+      <td><span><span part="price" class="price flashable"></span>${this.marks()}</span></td>
       <td><span part="change"></span></td>
     </tr>`;
   }
@@ -455,7 +454,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
         <span part="symbol" class="symbol">${view.symbol}</span>${this.tradingOff(view)}
       </button>
       <span class="change">${tickerStrings.markPrice}</span>
-      <span><span part="price" class="big flashable ${view.flashClass}">${view.priceText}</span>${this.direction(view.direction)}</span>
+      <span class=${view.flashClass}><span part="price" class="big flashable">${view.priceText}</span>${this.marks()}</span>
       ${view.changeText ? html`<span>${this.change(view)} <span class="change">${tickerStrings.sinceOpened}</span></span>` : nothing}
       ${status}
     </div>`;

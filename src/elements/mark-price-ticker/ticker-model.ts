@@ -31,7 +31,6 @@ export interface TickerRow {
   readonly direction: Direction;
   /** Moves seen so far; its parity picks the flash animation, so each move restarts it. */
   readonly moves: number;
-  readonly timePoint: number;
 }
 
 /** `mode` as typed in an attribute; anything unknown is the default, `tape`. */
@@ -67,17 +66,11 @@ export class TickerModel {
   private readonly rows = new Map<string, Row>();
   /** The venue's order of the last list, for "every symbol". */
   private order: string[] = [];
-  private version = 0;
   /**
    * The last selection, kept until a symbol is added or the order changes: a tick that only moves
    * prices selects the same rows array, so a renderer keyed on it knows no row came or went.
    */
   private last: { wanted: readonly string[]; rows: readonly TickerRow[]; missing: string[] } | undefined;
-
-  /** Increases whenever a row or the order changes. */
-  get revision(): number {
-    return this.version;
-  }
 
   /**
    * Takes in a fresh answer; returns the symbols whose value moved. `complete` says the answer
@@ -95,7 +88,6 @@ export class TickerModel {
           baseline: sample.value,
           direction: 'flat',
           moves: 0,
-          timePoint: sample.timePoint,
         });
         touched = true;
         continue;
@@ -105,19 +97,14 @@ export class TickerModel {
       row.value = sample.value;
       row.direction = order > 0 ? 'up' : 'down';
       row.moves += 1;
-      row.timePoint = sample.timePoint;
       moved.push(sample.symbol);
-      this.version += 1;
     }
     if (complete && !this.sameOrder(samples)) {
       this.order = samples.map((s) => s.symbol);
       touched = true;
     }
-    if (touched) {
-      // A new symbol or a new order: the rows are selected again (a move keeps them).
-      this.version += 1;
-      this.last = undefined;
-    }
+    // A new symbol or a new order: the rows are selected again (a move keeps them).
+    if (touched) this.last = undefined;
     return moved;
   }
 

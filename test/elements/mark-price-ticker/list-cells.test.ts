@@ -104,6 +104,39 @@ describe('<margin-mark-price-ticker> list: moving cells written in place', () =>
     expect([...row(el, 'NEW-USDT').querySelector('[part~="price"]')!.parentElement!.classList]).to.include('flash-down');
   });
 
+  it('a new order from the venue: every row shows its own symbol, price and change, and moves with it', async () => {
+    const p = page(SYMBOLS.map((s, i) => mark(s, `${10 + i}`)));
+    host = p.host;
+    const el = await list();
+    p.state.prices = p.state.prices.map((m) => (m.symbol === 'S0-USDT' ? mark(m.symbol, '11') : m)); // S0 +10%
+    await p.tick();
+    await waitUntil(() => price(el, 'S0-USDT') === '11');
+    p.state.prices = [...p.state.prices].reverse();
+    await p.tick();
+    await waitUntil(() => q(el, 'tbody button[data-symbol]')!.dataset.symbol === 'S4-USDT', 'the new order never showed');
+    const shown = () =>
+      [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [
+        tr.querySelector('[part="symbol"]')!.textContent,
+        tr.querySelector('button')!.dataset.symbol,
+        tr.querySelector('[part~="price"]')!.textContent,
+        tr.querySelector('[part~="change"]')!.textContent,
+      ]);
+    expect(shown()).to.deep.equal([
+      ['S4-USDT', 'S4-USDT', '14', '0.00%'],
+      ['S3-USDT', 'S3-USDT', '13', '0.00%'],
+      ['S2-USDT', 'S2-USDT', '12', '0.00%'],
+      ['S1-USDT', 'S1-USDT', '11', '0.00%'],
+      ['S0-USDT', 'S0-USDT', '11', '+10.00%'],
+    ]);
+    expect([...row(el, 'S0-USDT').querySelector('[part~="price"]')!.parentElement!.classList]).to.include('flash-up');
+    expect(row(el, 'S4-USDT').querySelector('[part~="price"]')!.parentElement!.className).to.equal('');
+    p.state.prices = p.state.prices.map((m) => (m.symbol === 'S4-USDT' ? mark(m.symbol, '12.6') : m)); // S4 -10%
+    await p.tick();
+    await waitUntil(() => price(el, 'S4-USDT') === '12.6');
+    expect(change(el, 'S4-USDT').textContent).to.equal('-10.00%');
+    expect(price(el, 'S0-USDT')).to.equal('11');
+  });
+
   it('a new locale formats every row again; a selection keeps the moved values', async () => {
     const p = page(SYMBOLS.map((s) => mark(s, '1234.5')));
     host = p.host;

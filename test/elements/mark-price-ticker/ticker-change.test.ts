@@ -12,7 +12,6 @@ const row = (value: string, baseline: string): TickerRow => ({
   baseline: new Decimal(baseline).toString(),
   direction: 'up',
   moves: 1,
-  timePoint: 1,
 });
 
 /** The Decimal definition, in units of 1e-8. */
