@@ -135,13 +135,14 @@ export default css`
     content: '▼';
   }
 
-  /* Both words are there, the move's class shows one (none when flat). */
+  /* The arrow and both words are there, the move's class shows the arrow and one word (none when flat). */
+  .direction,
   .word {
     display: none;
   }
 
-  .flash-up > .word.up,
-  .flash-down > .word.down {
+  .flash-up > :is(.direction, .word.up),
+  .flash-down > :is(.direction, .word.down) {
     display: inline;
   }
 

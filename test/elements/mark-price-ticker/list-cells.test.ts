@@ -182,6 +182,15 @@ describe('<margin-mark-price-ticker> tape: its speed follows the number of symbo
       p.state.prices = SYMBOLS.map((s) => mark(s, '1'));
       await p.tick();
       await waitUntil(() => track.style.getPropertyValue('--_tape-items') === '5', 'the count did not follow');
+      // A flat item keeps no room for an arrow; a moved one shows it, and its word.
+      const item = () => q(el, 'button[data-symbol="S1-USDT"]')!;
+      expect(getComputedStyle(item().querySelector('[part="direction"]')!).display).to.equal('none');
+      p.state.prices = p.state.prices.map((m) => (m.symbol === 'S1-USDT' ? mark(m.symbol, '0.9') : m));
+      await p.tick();
+      await waitUntil(() => item().classList.contains('flash-down'), 'the item never moved');
+      expect(getComputedStyle(item().querySelector('[part="direction"]')!).display).not.to.equal('none');
+      expect(getComputedStyle(item().querySelector('[part="direction"]')!, '::before').content).to.equal('"▼"');
+      expect([...item().querySelectorAll('.word')].filter((w) => getComputedStyle(w).display !== 'none').map((w) => w.textContent)).to.deep.equal(['down']);
     } finally {
       p.host.unsubscribe();
     }
