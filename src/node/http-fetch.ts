@@ -1,8 +1,9 @@
 /**
- * An upstream `fetch` for the signing proxy on Node, on node:http and node:https with keep-alive
- * agents. The global fetch (undici) spends several times the CPU of a plain node:http request on
- * each small JSON call; the proxy makes one such call per request it serves, so the CLI, the demo
- * server and the benchmark hand it this one (`createSigningProxy({ fetch: createNodeFetch() })`).
+ * An upstream `fetch` for the signing proxy on Node, on the venue client below (HTTP/1.1 over
+ * kept-alive node:net and node:tls connections). The global fetch (undici) spends several times
+ * the CPU of a plain node:http request on each small JSON call, and node:http's client more than
+ * this one; the proxy makes one such call per request it serves, so the CLI, the demo server and
+ * the benchmark hand it this one (`createSigningProxy({ fetch: createNodeFetch() })`).
  *
  * It covers what the proxy asks of fetch, with fetch's meaning: a URL and an init with method,
  * headers, body and signal; a standard `Response` back. It differs on purpose in three ways:
@@ -13,11 +14,14 @@
  * - it reads at most `maxResponseBytes` of an answer.
  * A GET or HEAD whose kept-alive connection turns out to be closed by the server is sent once
  * more on a new one (the race Node's docs describe for `reusedSocket`); other methods are not.
+ * Only HTTP/1.1 answers are read (an HTTP/1.0 one closes its connection).
  */
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { OutgoingHttpHeaders } from 'node:http';
+import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { brotliDecompress, gunzip, inflate, type InputType } from 'node:zlib';
 import { VERSION } from '../version.js';
+import { AnswerError, AnswerReader } from './http1-answer.js';
 
 export interface NodeFetchOptions {
   /** Largest answer body read, in bytes (default 32 MiB); a larger one rejects like a network error. */
@@ -35,8 +39,6 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** Statuses whose Response must have a null body (the Fetch standard's "null body status"). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-/** The error a kept-alive socket gives when the server closed it just before it was reused. */
-const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
@@ -128,23 +130,157 @@ export interface SendControl {
   cancelled?: { reason: unknown };
 }
 
+/** A venue: where to connect, and its kept-alive connections. */
+interface Pool {
+  idle: Connection[];
+  /** Every open connection, idle or busy (close() ends them all). */
+  all: Set<Connection>;
+  /** Connections open, idle or busy. */
+  open: number;
+  /** Sends waiting for a connection, when `open` is at the limit. */
+  waiting: ((connection: Connection | undefined) => void)[];
+}
+
+/** The exchange a connection is carrying: the answer being read, and who wants it. */
+interface Exchange {
+  reader: AnswerReader;
+  done(answer: AnswerReader): void;
+  failed(error: Error, started: boolean): void;
+}
+
+/** One connection to a venue, carrying one exchange at a time. */
+class Connection {
+  exchange: Exchange | undefined;
+  /** It has carried an exchange before (a server may have closed it meanwhile). */
+  reused = false;
+  private closed = false;
+
+  constructor(
+    readonly socket: Socket,
+    private readonly gone: (connection: Connection) => void,
+  ) {
+    socket.on('data', (chunk: Buffer) => this.data(chunk));
+    socket.on('end', () => this.ended());
+    socket.on('error', (error) => this.close(error));
+    socket.on('close', () => this.close(undefined));
+  }
+
+  private data(chunk: Buffer): void {
+    const exchange = this.exchange;
+    // Bytes on an idle connection answer nothing that was asked: it is out of step.
+    if (!exchange) return this.destroy();
+    let whole: boolean;
+    try {
+      whole = exchange.reader.push(chunk);
+    } catch (error) {
+      return this.fail(error as Error);
+    }
+    if (whole) this.finish(exchange);
+  }
+
+  private ended(): void {
+    const exchange = this.exchange;
+    if (!exchange) return this.destroy();
+    let whole: boolean;
+    try {
+      whole = exchange.reader.end();
+    } catch (error) {
+      return this.fail(error as Error);
+    }
+    if (whole) this.finish(exchange);
+  }
+
+  private finish(exchange: Exchange): void {
+    this.exchange = undefined;
+    const { reader } = exchange;
+    if (!reader.keepAlive || reader.overrun) this.destroy();
+    exchange.done(reader);
+  }
+
+  private fail(error: Error): void {
+    const exchange = this.exchange;
+    this.exchange = undefined;
+    this.destroy();
+    exchange?.failed(error, exchange.reader.started);
+  }
+
+  private close(error: Error | undefined): void {
+    if (this.exchange) this.fail(error ?? new AnswerError('the connection closed before the whole answer arrived'));
+    if (this.closed) return;
+    this.closed = true;
+    this.gone(this);
+  }
+
+  get usable(): boolean {
+    return !this.closed && !this.socket.destroyed;
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+    this.close(undefined);
+  }
+}
+
+/** Node's checks on what it writes: a method token, a path without spaces or controls. */
+const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const UNSAFE_PATH = /[^\u0021-\u00ff]/;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/** The Host header for a target: brackets around an IPv6 address, the port when one was given. */
+function hostHeader(target: NodeTarget): string {
+  const host = target.hostname.includes(':') ? `[${target.hostname}]` : target.hostname;
+  return target.port === '' ? host : `${host}:${target.port}`;
+}
+
 /**
- * The node:http(s) client both the fetch below and the proxy's node:http adapter use: keep-alive
- * agents, one retry of an idempotent request on a kept-alive connection the server had closed,
- * bounded and decoded answers. Plain objects in, plain objects out.
+ * The request head, as node:http writes it: names as given, values as latin1. The flat list is
+ * the proxy's (Host included, values checked); an object is a fetch caller's, checked here.
+ */
+function requestHead(target: NodeTarget, method: string, path: string, headers: OutgoingHttpHeaders | readonly string[]): string {
+  if (!METHOD.test(method) || UNSAFE_PATH.test(path)) throw new TypeError('the method or path cannot be sent');
+  let head = `${method} ${path} HTTP/1.1\r\n`;
+  if (Array.isArray(headers)) {
+    for (let i = 0; i + 1 < headers.length; i += 2) head += `${headers[i]}: ${headers[i + 1]}\r\n`;
+  } else {
+    let host = false;
+    for (const name in headers as OutgoingHttpHeaders) {
+      const given = (headers as OutgoingHttpHeaders)[name];
+      if (given === undefined) continue;
+      if (!HEADER_NAME.test(name)) throw new TypeError(`the header name ${JSON.stringify(name)} cannot be sent`);
+      if (name.length === 4 && name.toLowerCase() === 'host') host = true;
+      for (const value of Array.isArray(given) ? given : [given]) {
+        const text = String(value);
+        if (!HEADER_VALUE.test(text)) throw new TypeError(`the value of ${name} cannot be sent`);
+        head += `${name}: ${text}\r\n`;
+      }
+    }
+    if (!host) head = `${head}Host: ${hostHeader(target)}\r\n`;
+  }
+  return `${head}Connection: keep-alive\r\n\r\n`;
+}
+
+/**
+ * The venue client both the fetch below and the proxy's node:http adapter use: HTTP/1.1 on
+ * node:net and node:tls sockets kept alive per venue, one exchange at a time per connection, a
+ * request written in one piece, the answer read whole by AnswerReader (http1-answer.ts), one
+ * retry of an idempotent request on a kept-alive connection the server had closed, bounded and
+ * decoded answers. node:http's client (ClientRequest, its Agent, an IncomingMessage stream per
+ * answer) cost the proxy more CPU per request than everything else it does, for small JSON
+ * answers that need none of it. Plain objects in, plain objects out.
  */
 export class NodeUpstream {
   readonly maxResponseBytes: number;
   readonly userAgent: string;
-  private readonly http: HttpAgent;
-  private readonly https: HttpsAgent;
+  private readonly maxSockets: number;
+  private readonly pools = new Map<string, Pool>();
+  private closed = false;
 
   constructor(options: NodeFetchOptions = {}) {
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.userAgent = options.userAgent ?? `margin-kit-proxy/${VERSION}`;
-    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64, scheduling: 'lifo' as const };
-    this.http = new HttpAgent(agentOptions);
-    this.https = new HttpsAgent(agentOptions);
+    this.maxSockets = options.maxSockets ?? 64;
   }
 
   /**
@@ -161,13 +297,26 @@ export class NodeUpstream {
     body: Uint8Array | string | undefined,
     control: SendControl,
   ): Promise<NodeAnswer> {
+    let head: string;
+    try {
+      head = requestHead(target, method, path, headers);
+    } catch (error) {
+      return Promise.reject(networkError('the request could not be made', error));
+    }
+    // One write: a string when it is all ASCII (nearly always), else the head as latin1 and the body as UTF-8.
+    let request: string | Buffer;
+    if (typeof body === 'string' && !NOT_ASCII.test(head)) request = head + body;
+    else if (body === undefined && !NOT_ASCII.test(head)) request = head;
+    else {
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+      request = bytes === undefined ? Buffer.from(head, 'latin1') : Buffer.concat([Buffer.from(head, 'latin1'), bytes]);
+    }
+    const key = `${target.https ? 's' : ''}${target.hostname}:${target.port}`;
     const maxResponseBytes = this.maxResponseBytes;
-    const agent = target.https ? this.https : this.http;
-    const call = target.https ? httpsRequest : httpRequest;
     const retriable = method === 'GET' || method === 'HEAD';
     return new Promise<NodeAnswer>((resolve, reject) => {
       let settled = false;
-      let request: ClientRequest | undefined;
+      let connection: Connection | undefined;
       const finish = (error: unknown, answer?: NodeAnswer) => {
         if (settled) return;
         settled = true;
@@ -177,63 +326,112 @@ export class NodeUpstream {
       };
       control.cancel = (reason) => {
         finish(reason);
-        request?.destroy();
+        connection?.destroy();
       };
 
       const attempt = (first: boolean) => {
-        let answered = false;
-        const onResponse = (answer: IncomingMessage) => {
-          answered = true;
-          const chunks: Buffer[] = [];
-          let total = 0;
-          answer.on('data', (chunk: Buffer) => {
-            total += chunk.byteLength;
-            if (total > maxResponseBytes) {
-              finish(networkError(`the answer is over ${maxResponseBytes} bytes`));
-              request?.destroy();
-              return;
-            }
-            chunks.push(chunk);
-          });
-          answer.on('error', (error) => finish(networkError(error.message, error)));
-          answer.on('close', () => {
-            if (!answer.complete) finish(networkError('the connection closed before the whole answer arrived'));
-          });
-          answer.on('end', () => {
-            if (settled) return;
-            const status = answer.statusCode ?? 0;
-            const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
-            const done = (decoded: Buffer | null) =>
-              finish(undefined, { status, statusMessage: answer.statusMessage ?? '', rawHeaders: answer.rawHeaders, body: decoded });
-            const encoding = NULL_BODY_STATUSES.has(status) || method === 'HEAD' ? null : contentEncoding(answer.rawHeaders);
-            if (encoding === null) done(NULL_BODY_STATUSES.has(status) || method === 'HEAD' ? null : raw);
-            else decode(encoding, raw).then(done, (error: unknown) => finish(networkError('the answer could not be decoded', error)));
-          });
-        };
-        try {
-          request = call({ hostname: target.hostname, port: target.port, method, path, headers, agent }, onResponse);
-        } catch (error) {
-          finish(networkError('the request could not be made', error));
-          return;
-        }
-        const sent = request;
-        sent.on('error', (error: NodeJS.ErrnoException) => {
-          if (settled) return;
-          // A kept-alive connection the server had just closed: an idempotent request goes once more.
-          if (first && retriable && !answered && sent.reusedSocket && STALE_SOCKET_CODES.has(error.code ?? '')) attempt(false);
-          else finish(networkError(error.message, error));
+        this.connection(target, key, first, (taken, error) => {
+          if (settled) {
+            // Cancelled while waiting: the connection goes back unused.
+            if (taken) this.release(key, taken);
+            return;
+          }
+          if (!taken) return finish(networkError(error?.message ?? 'the venue cannot be reached', error));
+          connection = taken;
+          const reused = taken.reused;
+          taken.reused = true;
+          taken.exchange = {
+            reader: new AnswerReader(method, maxResponseBytes),
+            done: (reader) => {
+              connection = undefined;
+              if (settled) return;
+              if (taken.usable) this.release(key, taken);
+              const status = reader.status;
+              const raw = NULL_BODY_STATUSES.has(status) || method === 'HEAD' ? null : reader.body();
+              const done = (decoded: Buffer | null) =>
+                finish(undefined, { status, statusMessage: reader.statusMessage, rawHeaders: reader.rawHeaders, body: decoded });
+              const encoding = raw === null ? null : contentEncoding(reader.rawHeaders);
+              if (encoding === null) done(raw);
+              else decode(encoding, raw!).then(done, (error: unknown) => finish(networkError('the answer could not be decoded', error)));
+            },
+            failed: (error, started) => {
+              connection = undefined;
+              if (settled) return;
+              // A kept-alive connection the server had just closed: an idempotent request goes once more.
+              if (first && retriable && reused && !started) attempt(false);
+              else finish(networkError(error.message, error));
+            },
+          };
+          taken.socket.ref();
+          taken.socket.write(request);
         });
-        sent.end(body);
       };
       if (control.cancelled) finish(control.cancelled.reason);
       else attempt(true);
     });
   }
 
-  /** Drops the kept-alive connections. */
+  /** An idle connection to the venue (the latest used first), a new one, or the next one freed when at the limit. */
+  private connection(target: NodeTarget, key: string, reuse: boolean, use: (connection: Connection | undefined, error?: Error) => void): void {
+    if (this.closed) return use(undefined, new Error('the client is closed'));
+    let pool = this.pools.get(key);
+    if (!pool) {
+      pool = { idle: [], all: new Set(), open: 0, waiting: [] };
+      this.pools.set(key, pool);
+    }
+    while (reuse && pool.idle.length > 0) {
+      const idle = pool.idle.pop()!;
+      if (idle.usable) return use(idle);
+    }
+    if (pool.open >= this.maxSockets) {
+      pool.waiting.push((freed) => (freed ? use(freed) : this.connection(target, key, false, use)));
+      return;
+    }
+    let socket: Socket;
+    try {
+      socket = target.https
+        ? tlsConnect({ host: target.hostname, port: Number(target.port || 443), servername: isIP(target.hostname) ? undefined : target.hostname, ALPNProtocols: ['http/1.1'] })
+        : netConnect({ host: target.hostname, port: Number(target.port || 80) });
+    } catch (error) {
+      return use(undefined, error as Error);
+    }
+    socket.setNoDelay(true);
+    socket.setKeepAlive(true, 1000);
+    pool.open += 1;
+    const owner = pool;
+    const connection = new Connection(socket, (gone) => this.gone(key, owner, gone));
+    pool.all.add(connection);
+    use(connection);
+  }
+
+  /** A connection free again: to the next waiting send, or idle (not keeping the process alive). */
+  private release(key: string, connection: Connection): void {
+    const pool = this.pools.get(key);
+    if (!pool || !connection.usable) return;
+    const next = pool.waiting.shift();
+    if (next) return next(connection);
+    connection.socket.unref();
+    pool.idle.push(connection);
+  }
+
+  private gone(key: string, pool: Pool, connection: Connection): void {
+    pool.open -= 1;
+    pool.all.delete(connection);
+    const at = pool.idle.indexOf(connection);
+    if (at !== -1) pool.idle.splice(at, 1);
+    // A place freed: the next waiting send opens a connection of its own.
+    pool.waiting.shift()?.(undefined);
+    if (pool.open === 0 && pool.waiting.length === 0 && this.pools.get(key) === pool) this.pools.delete(key);
+  }
+
+  /** Drops the kept-alive connections (and any in use: their sends reject). */
   close(): void {
-    this.http.destroy();
-    this.https.destroy();
+    this.closed = true;
+    for (const pool of [...this.pools.values()]) {
+      for (const waiting of pool.waiting.splice(0)) waiting(undefined);
+      pool.idle.length = 0;
+      for (const connection of [...pool.all]) connection.destroy();
+    }
   }
 }
 
