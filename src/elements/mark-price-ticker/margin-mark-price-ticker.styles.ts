@@ -114,19 +114,34 @@ export default css`
 
   /*
    * A move's class sits on the element around the price and its marks (the tape's item, the list's
-   * and the card's price box): one class says arrow, colour, flash and the word a screen reader hears.
+   * and the card's price box) and says it all: colour, arrow, flash and the word a screen reader
+   * hears. A move changes a class and no text.
    */
-  .flash-up > .direction,
+  .flash-up {
+    --_move: var(--_up);
+  }
+
+  .flash-down {
+    --_move: var(--_down);
+  }
+
+  /* The parity class switches between two identical animations: each move restarts the flash. */
+  .flash-0 {
+    --_flash: flash-a;
+  }
+
+  .flash-1 {
+    --_flash: flash-b;
+  }
+
   .change.up {
     color: var(--_up);
   }
 
-  .flash-down > .direction,
   .change.down {
     color: var(--_down);
   }
 
-  /* The arrows are drawn here, so a move that turns one changes a class and no text. */
   .flash-up > .direction::before {
     content: '▲';
   }
@@ -135,10 +150,11 @@ export default css`
     content: '▼';
   }
 
-  /* The arrow and both words are there, the move's class shows the arrow and one word (none when flat). */
+  /* The arrow and both words are there; the move's class shows the arrow and one word (none when flat). */
   .direction,
   .word {
     display: none;
+    color: var(--_move);
   }
 
   .flash-up > :is(.direction, .word.up),
@@ -159,7 +175,7 @@ export default css`
     padding: 0 4px;
   }
 
-  /* A flash is an overlay fading out; the parity class switches between two identical animations. */
+  /* A flash is an overlay fading out. */
   .flashable {
     position: relative;
   }
@@ -171,26 +187,8 @@ export default css`
     border-radius: var(--_radius);
     opacity: 0;
     pointer-events: none;
-  }
-
-  .flash-up.flashable::after,
-  .flash-up > .flashable::after {
-    background: var(--_up);
-  }
-
-  .flash-down.flashable::after,
-  .flash-down > .flashable::after {
-    background: var(--_down);
-  }
-
-  .flash-0.flashable::after,
-  .flash-0 > .flashable::after {
-    animation: flash-a var(--_flash-duration) ease-out;
-  }
-
-  .flash-1.flashable::after,
-  .flash-1 > .flashable::after {
-    animation: flash-b var(--_flash-duration) ease-out;
+    background: var(--_move);
+    animation: var(--_flash) var(--_flash-duration) ease-out;
   }
 
   @keyframes flash-a {

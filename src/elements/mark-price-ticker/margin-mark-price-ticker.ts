@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import type { MarginConnection } from '../../client/connection.js';
 import type { PollState } from '../../client/hub.js';
-import type { MarkPriceText, SymbolIncrementText } from '../../client/kucoin/market-text.js';
+import type { MarkPriceText } from '../../client/kucoin/market-text.js';
 import { describeError } from '../shared/describe-error.js';
 import { renderedWordsKey } from '../shared/localization.js';
 import { MarginKitElement } from '../shared/margin-element.js';
@@ -38,10 +38,6 @@ const NONE: readonly TickerView[] = [];
 /** A screen reader hears the `single` price at most this often. */
 export const ANNOUNCE_GAP_MS = 10_000;
 
-/** Increments by symbol. */
-function symbolInfo(items: readonly SymbolIncrementText[]): Map<string, SymbolInfo> {
-  return new Map(items.map((s) => [s.symbol, { priceIncrement: s.priceIncrement, enableTrading: s.enableTrading }]));
-}
 
 /**
  * Live KuCoin margin mark prices: a scrolling tape, a list, or one large price.
@@ -177,7 +173,7 @@ export class MarginMarkPriceTicker extends MarginKitElement {
     read(client, symbolIncrements).then(
       (items) => {
         if (this.infoFrom !== client) return;
-        this.info = symbolInfo(items);
+        this.info = new Map(items.map((s) => [s.symbol, s]));
         this.requestUpdate();
       },
       () => {
