@@ -32,7 +32,7 @@ export interface NodeFetchOptions {
   userAgent?: string;
 }
 
-/** A `fetch` on node:http(s); `close()` drops its kept-alive connections. */
+/** A `fetch` on the venue client (kept-alive node:net/node:tls connections); `close()` drops them. */
 export type NodeFetch = typeof globalThis.fetch & { close(): void };
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
@@ -444,7 +444,7 @@ function contentEncoding(rawHeaders: readonly string[]): string | null {
   return null;
 }
 
-/** Creates a fetch on node:http(s) with its own keep-alive agents. */
+/** Creates a fetch with its own kept-alive connections. */
 export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   const upstream = new NodeUpstream(options);
 

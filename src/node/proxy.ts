@@ -2,9 +2,10 @@
  * The signing proxy on node:http, as `margin-kit-proxy` runs it: the node:http adapter of the
  * proxy core (src/proxy/core.ts), which the fetch handler `createSigningProxy` shares. It reads
  * the request from node's own objects (raw target, raw headers, the body as buffers), forwards
- * with node:http(s) on keep-alive connections, and writes each answer in one buffer: no Request,
- * Response, Headers, URL or web stream per request, which on Node cost more than the proxy's
- * checks and signing together.
+ * on kept-alive venue connections (NodeUpstream, http-fetch.ts: one write per request, the answer
+ * read whole from the socket), and writes each answer in one buffer: no Request, Response,
+ * Headers, URL or web stream per request, which on Node cost more than the proxy's checks and
+ * signing together, and no node:http ClientRequest or IncomingMessage per venue call either.
  */
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
@@ -236,13 +237,12 @@ interface VenueTarget extends NodeTarget {
   hostHeader: string;
 }
 
-/** What node:http refuses in a header value (its own check, which the array form below skips). */
+/** What node:http refuses in a header value (the venue client writes the flat list below unchecked). */
 const INVALID_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
 /**
- * Forwards with node:http(s). The headers go as a flat `[name, value, ...]` list, which node
- * writes as given: no `setHeader` per header (name check, lower-casing, a map of its own); the
- * Host header is ours to add then, and the values are checked here as node would.
+ * Forwards on the venue client. The headers go as a flat `[name, value, ...]` list, written as
+ * given: the Host header is ours to add, and the values are checked here as node:http would.
  */
 function nodeForward(upstream: NodeUpstream): Forward<NodeRequestView> {
   const targets = new Map<string, VenueTarget>();
@@ -316,7 +316,7 @@ export interface NodeSigningProxy {
 
 /**
  * The signing proxy as a node:http request listener. Same options, checks, signing, answers and
- * log lines as `createSigningProxy`; the venues are called with node:http(s) on keep-alive
+ * log lines as `createSigningProxy`; the venues are called on kept-alive node:net or node:tls
  * connections (`upstream` tunes them), or with `options.fetch` when one is given.
  */
 export function createNodeSigningProxy(options: SigningProxyOptions, upstreamOptions: NodeFetchOptions = {}): NodeSigningProxy {

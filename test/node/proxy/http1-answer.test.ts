@@ -5,7 +5,12 @@
  * connection.
  */
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 import { AnswerError, AnswerReader, MAX_HEAD_BYTES } from '../../../src/node/http1-answer.js';
@@ -255,6 +260,50 @@ describe('the venue client on its sockets', () => {
     } finally {
       fetch.close();
       await venue.close();
+    }
+  });
+});
+
+const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+
+describe('the venue client over TLS', () => {
+  test('names the venue (SNI), checks its certificate, and keeps the connection', { skip: !hasOpenssl && 'no openssl to make a certificate' }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'margin-kit-tls-'));
+    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost'], { stdio: 'ignore' });
+    let connections = 0;
+    const server = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ target: req.url, host: req.headers.host, servername: (req.socket as { servername?: string }).servername }));
+    });
+    server.on('secureConnection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      // Not trusted here: refused like a network error.
+      const fetch = createNodeFetch();
+      await assert.rejects(fetch(`https://localhost:${port}/`), TypeError);
+      fetch.close();
+      // Trusted (NODE_EXTRA_CA_CERTS is read at start-up, so in a process of its own).
+      const script = `
+        import { createNodeFetch } from ${JSON.stringify(new URL('../../../src/node/http-fetch.ts', import.meta.url).href)};
+        const fetch = createNodeFetch();
+        const answers = [];
+        for (let i = 0; i < 3; i += 1) answers.push(await (await fetch('https://localhost:${port}/api/x?i=' + i)).json());
+        fetch.close();
+        console.log(JSON.stringify(answers));`;
+      const child = await new Promise<string>((resolve, reject) => {
+        import('node:child_process').then(({ execFile }) =>
+          execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, NODE_EXTRA_CA_CERTS: cert } }, (error, stdout, stderr) =>
+            error ? reject(new Error(stderr || error.message)) : resolve(stdout),
+          ),
+        );
+      });
+      assert.deepEqual(JSON.parse(child), [0, 1, 2].map((i) => ({ target: `/api/x?i=${i}`, host: `localhost:${port}`, servername: 'localhost' })));
+      assert.equal(connections, 1, 'three calls on one kept-alive connection (the refused one never got that far)');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
