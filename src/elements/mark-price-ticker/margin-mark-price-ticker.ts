@@ -14,6 +14,7 @@ import { sharedStrings } from '../shared/strings.js';
 import { skeletonStyles } from '../shared/styles/skeleton.styles.js';
 import { themeTokens } from '../shared/theme.js';
 import { MarginSymbolSelectEvent } from './events.js';
+import { rowCells, writeCells } from './list-cells.js';
 import styles from './margin-mark-price-ticker.styles.js';
 import { tickerStrings } from './strings.js';
 import {
@@ -25,7 +26,6 @@ import {
   TickerModel,
   type TickerMode,
 } from './ticker-model.js';
-import { rowCells, writeCells } from './list-cells.js';
 import { TickerViews, type SymbolInfo, type TickerView } from './ticker-view.js';
 
 /**
@@ -33,11 +33,10 @@ import { TickerViews, type SymbolInfo, type TickerView } from './ticker-view.js'
  * ticker, and every other element, reads this one poll, so they never show two prices at once.
  */
 export const MARK_PRICES_KEY = markPrices.key;
-const NONE: readonly TickerView[] = [];
-
 /** A screen reader hears the `single` price at most this often. */
 export const ANNOUNCE_GAP_MS = 10_000;
 
+const NONE: readonly TickerView[] = [];
 
 /**
  * Live KuCoin margin mark prices: a scrolling tape, a list, or one large price.
