@@ -1,14 +1,23 @@
 /**
- * The node adapter's request log: pino on an asynchronous, buffered destination, so the request
- * path only appends to a buffer: a write per 4 KiB of lines when busy, at least one every 250 ms
- * when not (one fs.write per line cost the proxy a quarter of its CPU). The
- * lines are the fetch handler's (ProxyLogEntry's fields, in its order, nothing more: no pino
- * level, pid or host), already cut and redacted by the core.
+ * The node adapter's request log: pino, writing into a buffer of lines that goes out in one
+ * asynchronous write per 4 KiB when busy, at least one every 250 ms when not. The lines are the
+ * fetch handler's (ProxyLogEntry's fields, in its order, nothing more: no pino level, pid or
+ * host), already cut and redacted by the core.
+ *
+ * The buffer is ours rather than pino's own destination (sonic-boom): on the proxy's load the
+ * same lines through sonic-boom cost the proxy about a fifth of its CPU per request, this buffer
+ * a few percent (BENCHMARKS.md "Proxy"); one fs.write per line, before either, a quarter.
  */
-import { pino, destination as pinoDestination, type Logger } from 'pino';
+import { write as fsWrite, writeSync } from 'node:fs';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { ProxyLogEntry } from '../proxy/types.js';
 
 const FLUSH_EVERY_MS = 250;
+const WRITE_AT_BYTES = 4096;
+/** Lines held while the output does not take them (a stalled log collector); later ones are dropped. */
+export const MAX_BUFFERED_CHARS = 4 * 1024 * 1024;
+/** A full non-blocking pipe (EAGAIN): try again after this long. */
+const RETRY_MS = 20;
 
 export interface PinoRequestLog {
   write(entry: ProxyLogEntry): void;
@@ -16,13 +25,72 @@ export interface PinoRequestLog {
   close(): void;
 }
 
+/**
+ * Lines into one string, out in one write at a time: a short write goes on with the rest, a full
+ * pipe is tried again shortly, an output gone (EPIPE) takes its lines with it. Nothing here
+ * throws into the request path.
+ */
+export class LineBuffer implements DestinationStream {
+  private pending = '';
+  private writing = false;
+  /** Lines not kept because MAX_BUFFERED_CHARS were waiting. */
+  dropped = 0;
+
+  constructor(private readonly fd: number) {}
+
+  write(line: string): boolean {
+    if (this.pending.length + line.length > MAX_BUFFERED_CHARS) {
+      this.dropped += 1;
+      return true;
+    }
+    this.pending += line;
+    if (!this.writing && this.pending.length >= WRITE_AT_BYTES) this.flush();
+    return true;
+  }
+
+  /** Starts a write of what is buffered, unless one is under way. */
+  flush(): void {
+    if (this.writing || this.pending === '') return;
+    const bytes = Buffer.from(this.pending, 'utf8');
+    this.pending = '';
+    this.send(bytes);
+  }
+
+  /** Writes what is buffered now (a write under way finishes on its own). */
+  flushSync(): void {
+    if (this.pending === '') return;
+    const bytes = Buffer.from(this.pending, 'utf8');
+    this.pending = '';
+    try {
+      for (let at = 0; at < bytes.byteLength; ) at += writeSync(this.fd, bytes, at);
+    } catch {
+      // A stdout already gone (or full at exit) takes its lines with it; closing must not throw.
+    }
+  }
+
+  private send(bytes: Buffer): void {
+    this.writing = true;
+    fsWrite(this.fd, bytes, 0, bytes.byteLength, null, (error, written) => {
+      if (error) {
+        if (error.code === 'EAGAIN') {
+          setTimeout(() => this.send(bytes), RETRY_MS).unref();
+          return;
+        }
+        this.writing = false;
+        return;
+      }
+      if (written < bytes.byteLength) return this.send(bytes.subarray(written));
+      this.writing = false;
+      if (this.pending.length >= WRITE_AT_BYTES) this.flush();
+    });
+  }
+}
+
 /** One line per request to `fd` (default stdout), through pino. */
-export function createPinoRequestLog(fd = 1, options: { sync?: boolean } = {}): PinoRequestLog {
-  const sync = options.sync ?? false;
-  // Lines gather up to 4 KiB (a write per ~30 requests when busy) and are written at least every
-  // 250 ms when not, so an idle proxy's lines still show at once.
-  const stream = pinoDestination({ dest: fd, sync, minLength: sync ? 0 : 4096 });
-  const timer = sync ? undefined : setInterval(() => stream.flush(), FLUSH_EVERY_MS).unref();
+export function createPinoRequestLog(fd = 1): PinoRequestLog {
+  const lines = new LineBuffer(fd);
+  // An idle proxy's lines still show at once.
+  const timer = setInterval(() => lines.flush(), FLUSH_EVERY_MS).unref();
   // pino writes its timestamp first: it is the entry's own (the request's start), set per line.
   let time = '';
   const logger: Logger = pino(
@@ -31,7 +99,7 @@ export function createPinoRequestLog(fd = 1, options: { sync?: boolean } = {}): 
       timestamp: () => `"time":${time}`,
       formatters: { level: () => ({}) },
     },
-    stream,
+    lines,
   );
   return {
     write(entry) {
@@ -41,11 +109,7 @@ export function createPinoRequestLog(fd = 1, options: { sync?: boolean } = {}): 
     },
     close() {
       clearInterval(timer);
-      try {
-        stream.flushSync();
-      } catch {
-        // A stdout already gone takes its lines with it; closing must not throw.
-      }
+      lines.flushSync();
     },
   };
 }
