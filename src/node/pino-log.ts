@@ -4,9 +4,9 @@
  * fetch handler's (ProxyLogEntry's fields, in its order, nothing more: no pino level, pid or
  * host), already cut and redacted by the core.
  *
- * The buffer is ours rather than pino's own destination (sonic-boom): on the proxy's load the
- * same lines through sonic-boom cost the proxy about a fifth of its CPU per request, this buffer
- * a few percent (BENCHMARKS.md "Proxy"); one fs.write per line, before either, a quarter.
+ * The buffer is ours rather than pino's own destination (sonic-boom): on the proxy bench's load
+ * the same lines through sonic-boom cost 7-20% of the proxy's CPU per request, through this buffer
+ * too little to tell from logging off; one fs.write per line, before either, a quarter.
  */
 import { write as fsWrite, writeSync } from 'node:fs';
 import { pino, type DestinationStream, type Logger } from 'pino';
