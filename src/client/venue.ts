@@ -163,7 +163,7 @@ export function kucoinVenue(transport: Transport, hub: Hub, marginMode: MarginMo
   const isHf = options.isHf ?? true;
 
   async function marketRate(currency: string, options?: CallOptions): Promise<Decimal | undefined> {
-    const market = await hub.cached('kucoin:loan-market', REFERENCE_TTL_MS, () => lending.getLoanMarket(transport), options?.signal);
+    const market = await hub.cached(lending.LOAN_MARKET_KEY, REFERENCE_TTL_MS, () => lending.getLoanMarket(transport), options?.signal);
     return market.find((m) => m.currency === currency)?.marketInterestRate;
   }
 

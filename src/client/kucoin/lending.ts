@@ -60,6 +60,12 @@ function readLoanMarket(r: FieldReader): LoanMarket {
   return { ...r.fields(LOAN_MARKET), interestIncrement: r.optDec('interestIncrement') ?? new Decimal(DEFAULT_INTEREST_INCREMENT) };
 }
 
+/**
+ * The hub key of the whole loan market (all currencies): one copy shared by the lending market's
+ * poll and every reader of a rate (borrow/repay, the ticket's auto-borrow cost).
+ */
+export const LOAN_MARKET_KEY = 'kucoin:loan-market';
+
 /** `GET /api/v3/project/list`: the currencies open for lending, all or one. */
 export async function getLoanMarket(transport: Transport, params: LoanMarketParams = {}, options: CallOptions = {}): Promise<LoanMarket[]> {
   return sendForList(transport, kucoin('getLoanMarket', 'GET', '/api/v3/project/list', { query: defined({ currency: params.currency }) }), options, readLoanMarket);

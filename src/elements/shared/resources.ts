@@ -8,7 +8,7 @@
 import type { IsolatedPair } from '../../client/bitmart/margin-loan.js';
 import { getIsolatedPairs } from '../../client/bitmart/margin-loan.js';
 import type { LoanMarket, LoanMarketInterestRate } from '../../client/kucoin/lending.js';
-import { getLoanMarket, getLoanMarketInterestRate } from '../../client/kucoin/lending.js';
+import { getLoanMarket, getLoanMarketInterestRate, LOAN_MARKET_KEY } from '../../client/kucoin/lending.js';
 import type { CrossMarginSymbols, IsolatedMarginSymbol, MarginConfig } from '../../client/kucoin/market.js';
 import {
   getCrossMarginSymbols,
@@ -43,7 +43,7 @@ export const marginConfig: Resource<MarginConfig> = resource('kucoin:margin-conf
 );
 
 /** `GET /api/v3/project/list`: the lending market. Rates move hourly. */
-export const loanMarket: Resource<LoanMarket[]> = resource('kucoin:loan-market', (transport, signal) => getLoanMarket(transport, {}, { signal }), {
+export const loanMarket: Resource<LoanMarket[]> = resource(LOAN_MARKET_KEY, (transport, signal) => getLoanMarket(transport, {}, { signal }), {
   minIntervalMs: 5_000,
   reference: true,
 });

@@ -45,7 +45,10 @@ export const themeTokens = css`
     white-space: nowrap;
   }
   @media (prefers-reduced-motion: reduce) {
-    * {
+    /* The pseudo-elements too: the ticker's flash is an ::after overlay. */
+    *,
+    *::before,
+    *::after {
       animation: none !important;
       transition: none !important;
     }

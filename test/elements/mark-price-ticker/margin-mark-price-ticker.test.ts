@@ -377,6 +377,25 @@ describe('<margin-mark-price-ticker>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('list: a move shows its colour and arrow but no flash under prefers-reduced-motion', async () => {
+    const t = setup();
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const el = await mounted(html`<margin-mark-price-ticker mode="list" locale="en-US" poll-interval="1000" symbols="BTC-USDT"></margin-mark-price-ticker>`, 'table');
+      const row = listRow(el, 'BTC-USDT');
+      t.priceAtNextTick('BTC-USDT', '68595.4');
+      await t.tick(1000);
+      const price = row.querySelector('[part~="price"]')!;
+      await waitUntil(() => price.textContent === '68,595.4');
+      expect([...price.parentElement!.classList]).to.include('flash-up');
+      expect(getComputedStyle(row.querySelector('[part="direction"]')!, '::before').content).to.equal('"▲"');
+      // The flash is an ::after overlay: the theme's reduced-motion rule must reach pseudo-elements.
+      expect(getComputedStyle(price, '::after').animationName).to.equal('none');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+
   it('tape: stands still under prefers-reduced-motion', async () => {
     setup();
     await emulateMedia({ reducedMotion: 'reduce' });
