@@ -7,17 +7,16 @@
  * Headers, URL or web stream per request, which on Node cost more than the proxy's checks and
  * signing together, and no node:http ClientRequest or IncomingMessage per venue call either.
  */
-import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { checkDeclaredLength, notUtf8, tooLarge } from '../proxy/body.js';
 import { createProxyCore, type Forward, type ProxyRequestView, type UpstreamAnswer, type UpstreamCall } from '../proxy/core.js';
 import { clientClosed, Refusal, upstreamTimeout, upstreamUnreachable, type ProxyAnswer } from '../proxy/respond.js';
-import type { HmacSha256 } from '../proxy/sign-kucoin.js';
 import type { SigningProxyOptions } from '../proxy/types.js';
 import { forwardWithFetch } from '../proxy/upstream.js';
 import { listen, type ServedServer } from './listen.js';
 import { NodeUpstream, nodeTarget, type NodeFetchOptions, type NodeTarget, type SendControl } from './http-fetch.js';
+import { nodeHmacSha256 } from './hmac.js';
 import { createPinoRequestLog } from './pino-log.js';
 import { PromMetrics } from './prom-metrics.js';
 
@@ -147,22 +146,6 @@ function writeAnswer(view: NodeRequestView, answer: ProxyAnswer): void {
   }
   res.writeHead(answer.status, headers);
   res.end(body);
-}
-
-/**
- * node:crypto's HMAC: the same signatures (the suites check both adapters against node:crypto),
- * in native code, with each secret made a key once (a proxy has one or two).
- */
-function nodeHmac(): HmacSha256 {
-  const keys = new Map<string, KeyObject>();
-  return (secret, message, encoding) => {
-    let key = keys.get(secret);
-    if (!key) {
-      key = createSecretKey(Buffer.from(secret, 'utf8'));
-      keys.set(secret, key);
-    }
-    return createHmac('sha256', key).update(message, 'utf8').digest(encoding);
-  };
 }
 
 /** A venue call in flight, in a list by deadline. */
@@ -324,7 +307,7 @@ export function createNodeSigningProxy(options: SigningProxyOptions, upstreamOpt
   // Without a `log` hook, lines go to stdout through pino, buffered off the request path.
   const requestLog = options.log === undefined ? createPinoRequestLog() : undefined;
   const core = createProxyCore<NodeRequestView>(options, upstream ? nodeForward(upstream) : fetchForward(options.fetch!), {
-    hmac: nodeHmac(),
+    hmac: nodeHmacSha256(),
     metrics: options.metrics ?? new PromMetrics({ processMetrics: true }),
     log: requestLog?.write,
   });
