@@ -14,8 +14,9 @@ const MAX_CHUNK_LINE_BYTES = 1024;
 
 const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: ([^\r\n]*))?$/;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Field values: visible ASCII, obs-text, spaces and tabs; never CR, LF or NUL. */
-const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+/** A head's characters: visible ASCII, obs-text, spaces, tabs, and CR LF line ends; never NUL or other controls. */
+const HEAD_CHARS = /[^\t\r\n\x20-\x7e\x80-\xff]/;
+const LONE_CR_OR_LF = /\r(?!\n)|(?<!\r)\n/;
 const DIGITS = /^\d+$/;
 const CHUNK_SIZE = /^([0-9A-Fa-f]{1,8})[\t ]*(?:;.*)?$/;
 const CRLF = Buffer.from('\r\n');
@@ -165,23 +166,33 @@ export class AnswerReader {
   }
 
   private readHead(head: string): void {
-    const lines = head.split('\r\n');
-    const status = STATUS_LINE.exec(lines[0]!);
+    // Two passes over the whole head instead of one per field: only visible ASCII, obs-text,
+    // spaces and tabs, and CR and LF only together, as line ends.
+    if (HEAD_CHARS.test(head) || LONE_CR_OR_LF.test(head)) throw new AnswerError('an answer header is malformed');
+    const firstEnd = head.indexOf('\r\n');
+    const status = STATUS_LINE.exec(firstEnd === -1 ? head : head.slice(0, firstEnd));
     if (!status) throw new AnswerError('the answer has no HTTP/1.x status line');
     const code = Number(status[2]);
     const raw: string[] = [];
     let length: string | undefined;
     let chunked = false;
     let close = status[1] === '0';
-    for (let i = 1; i < lines.length; i += 1) {
-      const line = lines[i]!;
-      const colon = line.indexOf(':');
+    let at = firstEnd === -1 ? head.length : firstEnd + 2;
+    while (at < head.length) {
+      let end = head.indexOf('\r\n', at);
+      if (end === -1) end = head.length;
+      const colon = head.indexOf(':', at);
       // No folded lines (a leading space or tab), no name without a colon, no space before it.
-      if (colon <= 0) throw new AnswerError('an answer header is malformed');
-      const name = line.slice(0, colon);
-      const value = line.slice(colon + 1).replace(/^[\t ]+|[\t ]+$/g, '');
-      if (!TOKEN.test(name) || !FIELD_VALUE.test(value)) throw new AnswerError('an answer header is malformed');
+      if (colon <= at || colon >= end) throw new AnswerError('an answer header is malformed');
+      const name = head.slice(at, colon);
+      if (!TOKEN.test(name)) throw new AnswerError('an answer header is malformed');
+      let from = colon + 1;
+      let to = end;
+      while (from < to && (head.charCodeAt(from) === 0x20 || head.charCodeAt(from) === 0x09)) from += 1;
+      while (to > from && (head.charCodeAt(to - 1) === 0x20 || head.charCodeAt(to - 1) === 0x09)) to -= 1;
+      const value = head.slice(from, to);
       raw.push(name, value);
+      at = end + 2;
       const lower = name.length === 14 || name.length === 17 || name.length === 10 ? name.toLowerCase() : '';
       if (lower === 'content-length') {
         if (!DIGITS.test(value) || (length !== undefined && length !== value)) throw new AnswerError('the answer Content-Length is malformed');
