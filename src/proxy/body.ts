@@ -5,7 +5,7 @@
  * Numbers are written back exactly as the caller wrote them (json-text.ts), never through a
  * double. Reading is the adapter's (a web stream, a node:http request); judging the text is shared.
  */
-import { JsonNumber, JsonTextError, readJson, writeJson, type JsonObject, type JsonValue } from './json-text.js';
+import { JsonNumber, JsonTextError, readJsonText, type JsonObject, type JsonValue } from './json-text.js';
 import { Refusal } from './respond.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -94,14 +94,15 @@ function isObject(value: JsonValue): value is JsonObject {
 
 /** A JSON object, returned parsed and as the exact text to sign and send. */
 export function parseJsonObject(raw: string): JsonBody {
-  let json: JsonValue;
+  let read: { value: JsonValue; text: string };
   try {
-    json = readJson(raw);
+    read = readJsonText(raw);
   } catch (error) {
     throw new Refusal(400, 'bad_body', error instanceof JsonTextError && error.tooDeep ? error.message : 'The body is not JSON.');
   }
+  const json = read.value;
   if (!isObject(json)) throw new Refusal(400, 'bad_body', 'The body must be a JSON object.');
-  return { text: writeJson(json), json };
+  return { text: read.text, json };
 }
 
 /** A POST's body: a JSON object, returned parsed and as the exact text to sign and send. */

@@ -35,6 +35,11 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 class Reader {
   private at = 0;
+  /**
+   * Set when writeJson would not give the text back as it is: white space, an escape, a
+   * surrogate, a repeated key, or a key that looks like an index (objects list those first).
+   */
+  rewritten = false;
 
   constructor(private readonly text: string) {}
 
@@ -53,6 +58,7 @@ class Reader {
       if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) at += 1;
       else break;
     }
+    if (at !== this.at) this.rewritten = true;
     this.at = at;
   }
 
@@ -90,6 +96,7 @@ class Reader {
       const code = text.charCodeAt(at);
       if (code === 0x22) break;
       if (code < 0x20) throw new JsonTextError('A string holds a control character.');
+      if (code >= 0xd800 && code <= 0xdfff) this.rewritten = true;
       if (code === 0x5c /* \ */) {
         escaped = true;
         at += 2;
@@ -97,6 +104,7 @@ class Reader {
     }
     this.at = at + 1;
     if (!escaped) return text.slice(start + 1, at);
+    this.rewritten = true;
     // Escapes are rare in venue bodies: the platform's parser decodes (and validates) them.
     try {
       return JSON.parse(text.slice(start, at + 1)) as string;
@@ -135,6 +143,8 @@ class Reader {
       this.space();
       if (this.text.charCodeAt(this.at) !== 0x22) throw new JsonTextError('Expected a key.');
       const key = this.string();
+      const first = key.charCodeAt(0);
+      if ((first >= 0x30 && first <= 0x39) || key in object) this.rewritten = true;
       this.expect(0x3a /* : */, ':');
       object[key] = this.value(depth);
     } while (this.next(0x7d));
@@ -158,6 +168,17 @@ class Reader {
 /** Parses one JSON document; throws JsonTextError on anything else, or past MAX_JSON_DEPTH. */
 export function readJson(text: string): JsonValue {
   return new Reader(text).document();
+}
+
+/**
+ * Parses one JSON document (as readJson) and gives the text writeJson would write for it: the
+ * text itself when that is already it (compact, no escapes, no repeated keys: nearly every
+ * client's body), so it is neither built again nor compared.
+ */
+export function readJsonText(text: string): { value: JsonValue; text: string } {
+  const reader = new Reader(text);
+  const value = reader.document();
+  return { value, text: reader.rewritten ? writeJson(value) : text };
 }
 
 /** The value as compact JSON, numbers exactly as they were read. */
