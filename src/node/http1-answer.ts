@@ -14,9 +14,11 @@ const MAX_CHUNK_LINE_BYTES = 1024;
 
 const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: ([^\r\n]*))?$/;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** A head's characters: visible ASCII, obs-text, spaces, tabs, and CR LF line ends; never NUL or other controls. */
-const HEAD_CHARS = /[^\t\r\n\x20-\x7e\x80-\xff]/;
-const LONE_CR_OR_LF = /\r(?!\n)|(?<!\r)\n/;
+/**
+ * What a head must not hold: characters other than visible ASCII, obs-text, spaces and tabs
+ * (NUL and other controls), and CR or LF other than together as a line end.
+ */
+const BAD_HEAD = /[^\t\r\n\x20-\x7e\x80-\xff]|\r(?!\n)|(?:^|[^\r])\n/;
 const DIGITS = /^\d+$/;
 const CHUNK_SIZE = /^([0-9A-Fa-f]{1,8})[\t ]*(?:;.*)?$/;
 const CRLF = Buffer.from('\r\n');
@@ -166,9 +168,8 @@ export class AnswerReader {
   }
 
   private readHead(head: string): void {
-    // Two passes over the whole head instead of one per field: only visible ASCII, obs-text,
-    // spaces and tabs, and CR and LF only together, as line ends.
-    if (HEAD_CHARS.test(head) || LONE_CR_OR_LF.test(head)) throw new AnswerError('an answer header is malformed');
+    // One pass over the whole head instead of one per field.
+    if (BAD_HEAD.test(head)) throw new AnswerError('an answer header is malformed');
     const firstEnd = head.indexOf('\r\n');
     const status = STATUS_LINE.exec(firstEnd === -1 ? head : head.slice(0, firstEnd));
     if (!status) throw new AnswerError('the answer has no HTTP/1.x status line');
