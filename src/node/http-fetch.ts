@@ -245,11 +245,14 @@ function requestHead(target: NodeTarget, method: string, path: string, headers: 
     for (let i = 0; i + 1 < headers.length; i += 2) head += `${headers[i]}: ${headers[i + 1]}\r\n`;
   } else {
     let host = false;
+    let connection = false;
     for (const name in headers as OutgoingHttpHeaders) {
       const given = (headers as OutgoingHttpHeaders)[name];
       if (given === undefined) continue;
       if (!HEADER_NAME.test(name)) throw new TypeError(`the header name ${JSON.stringify(name)} cannot be sent`);
-      if (name.length === 4 && name.toLowerCase() === 'host') host = true;
+      const lower = name.toLowerCase();
+      if (lower === 'host') host = true;
+      else if (lower === 'connection') connection = true;
       for (const value of Array.isArray(given) ? given : [given]) {
         const text = String(value);
         if (!HEADER_VALUE.test(text)) throw new TypeError(`the value of ${name} cannot be sent`);
@@ -257,6 +260,7 @@ function requestHead(target: NodeTarget, method: string, path: string, headers: 
       }
     }
     if (!host) head = `${head}Host: ${hostHeader(target)}\r\n`;
+    if (connection) return `${head}\r\n`;
   }
   return `${head}Connection: keep-alive\r\n\r\n`;
 }
@@ -275,7 +279,6 @@ export class NodeUpstream {
   readonly userAgent: string;
   private readonly maxSockets: number;
   private readonly pools = new Map<string, Pool>();
-  private closed = false;
 
   constructor(options: NodeFetchOptions = {}) {
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -373,7 +376,6 @@ export class NodeUpstream {
 
   /** An idle connection to the venue (the latest used first), a new one, or the next one freed when at the limit. */
   private connection(target: NodeTarget, key: string, reuse: boolean, use: (connection: Connection | undefined, error?: Error) => void): void {
-    if (this.closed) return use(undefined, new Error('the client is closed'));
     let pool = this.pools.get(key);
     if (!pool) {
       pool = { idle: [], all: new Set(), open: 0, waiting: [] };
@@ -424,9 +426,8 @@ export class NodeUpstream {
     if (pool.open === 0 && pool.waiting.length === 0 && this.pools.get(key) === pool) this.pools.delete(key);
   }
 
-  /** Drops the kept-alive connections (and any in use: their sends reject). */
+  /** Drops the kept-alive connections (and any in use: their sends reject); later sends open new ones. */
   close(): void {
-    this.closed = true;
     for (const pool of [...this.pools.values()]) {
       for (const waiting of pool.waiting.splice(0)) waiting(undefined);
       pool.idle.length = 0;

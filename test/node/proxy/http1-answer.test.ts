@@ -269,6 +269,28 @@ describe('the venue client on its sockets', () => {
 
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 
+describe('the venue client, closed', () => {
+  test('close() drops the connections, and a later call opens a new one; a Connection header given is not doubled', async () => {
+    const requests: string[] = [];
+    const venue = await rawVenue((socket, request) => {
+      requests.push(request);
+      socket.write(SIMPLE);
+    });
+    const fetch = createNodeFetch();
+    try {
+      assert.deepEqual(await (await fetch(venue.url)).json(), { code: '200000' });
+      fetch.close();
+      assert.deepEqual(await (await fetch(venue.url, { headers: { Connection: 'close' } })).json(), { code: '200000' });
+      assert.equal(venue.connections(), 2);
+      assert.equal((requests[0]!.match(/^connection:/gim) ?? []).length, 1);
+      assert.deepEqual(requests[1]!.match(/^connection:.*$/gim), ['Connection: close']);
+    } finally {
+      fetch.close();
+      await venue.close();
+    }
+  });
+});
+
 describe('the venue client over TLS', () => {
   test('names the venue (SNI), checks its certificate, and keeps the connection', { skip: !hasOpenssl && 'no openssl to make a certificate' }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'margin-kit-tls-'));
