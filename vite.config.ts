@@ -88,9 +88,10 @@ const CDN_CHUNKS = [
     name: 'connection',
     test: path('(node_modules/ky/|src/client/(connection|hub|transport|errors)\\.ts$|src/elements/(shared|mark-price-ticker)/events\\.ts$|src/elements/shared/define\\.ts$|src/version\\.ts$|rolldown.runtime)'),
   },
+  // Lit's directives stay out (the base class aside): each goes with the elements that use it.
   {
     name: 'elements',
-    test: path('(node_modules/(lit|lit-html|lit-element|@lit/reactive-element|@lit/localize)/|src/elements/shared/(margin-element|poll-controller|resource|mark-prices|describe-error|strings|theme|localization|styles/skeleton\\.styles)\\.ts$|src/locales/locale-codes\\.ts$|src/core/(decimal-text|format-text)\\.ts$|src/client/kucoin/market-text\\.ts$)'),
+    test: path('(node_modules/(lit|lit-html)/(?!directives/|async-directive|directive-helpers)|node_modules/(lit-element|@lit/reactive-element|@lit/localize)/|src/elements/shared/(margin-element|poll-controller|resource|mark-prices|describe-error|strings|theme|localization|styles/skeleton\\.styles)\\.ts$|src/locales/locale-codes\\.ts$|src/core/(decimal-text|format-text)\\.ts$|src/client/kucoin/market-text\\.ts$)'),
   },
 ];
 
