@@ -6,7 +6,10 @@
  *
  * The buffer is ours rather than pino's own destination (sonic-boom): on the proxy bench's load
  * the same lines through sonic-boom cost 7-20% of the proxy's CPU per request, through this buffer
- * too little to tell from logging off; one fs.write per line, before either, a quarter.
+ * too little to tell from logging off; one fs.write per line, before either, a quarter. Batched
+ * sonic-boom (`minLength`) was tried too: about 3 µs more per line than this buffer, and its
+ * `flushSync` (4.2.1) loops forever on an output that is gone (EPIPE, EBADF: only EAGAIN is meant
+ * to be retried), which would hang the proxy's shutdown.
  */
 import { write as fsWrite, writeSync } from 'node:fs';
 import { pino, type DestinationStream, type Logger } from 'pino';
