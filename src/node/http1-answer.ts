@@ -86,14 +86,9 @@ export class AnswerReader {
           at = end + 4;
           break;
         }
-        case 'length': {
-          const take = Math.min(this.remaining, bytes.byteLength - at);
-          this.addBody(bytes.subarray(at, at + take));
-          at += take;
-          this.remaining -= take;
-          if (this.remaining === 0) this.state = 'done';
+        case 'length':
+          at = this.takeBody(bytes, at, 'done');
           break;
-        }
         case 'until-close':
           this.addBody(bytes.subarray(at));
           at = bytes.byteLength;
@@ -114,14 +109,9 @@ export class AnswerReader {
           this.state = this.remaining === 0 ? 'trailers' : 'chunk-data';
           break;
         }
-        case 'chunk-data': {
-          const take = Math.min(this.remaining, bytes.byteLength - at);
-          this.addBody(bytes.subarray(at, at + take));
-          at += take;
-          this.remaining -= take;
-          if (this.remaining === 0) this.state = 'chunk-end';
+        case 'chunk-data':
+          at = this.takeBody(bytes, at, 'chunk-end');
           break;
-        }
         case 'chunk-end':
         case 'trailers': {
           const end = bytes.indexOf(CRLF, at);
@@ -158,6 +148,15 @@ export class AnswerReader {
     }
     if (this.state === 'done') return true;
     throw new AnswerError('the connection closed before the whole answer arrived');
+  }
+
+  /** Takes up to `remaining` body bytes from `at`, then moves to `next` once none remain; where reading goes on. */
+  private takeBody(bytes: Buffer, at: number, next: State): number {
+    const take = Math.min(this.remaining, bytes.byteLength - at);
+    this.addBody(bytes.subarray(at, at + take));
+    this.remaining -= take;
+    if (this.remaining === 0) this.state = next;
+    return at + take;
   }
 
   private addBody(bytes: Buffer): void {

@@ -172,9 +172,25 @@ async function rawVenue(answer: (socket: Socket, request: string, index: number)
   };
 }
 
+/** A raw venue and a venue client for `run`, both closed after it whatever happens. */
+async function withVenue(
+  answer: Parameters<typeof rawVenue>[0],
+  run: (venue: Awaited<ReturnType<typeof rawVenue>>, fetch: ReturnType<typeof createNodeFetch>) => Promise<void>,
+  options?: Parameters<typeof createNodeFetch>[0],
+): Promise<void> {
+  const venue = await rawVenue(answer);
+  const fetch = createNodeFetch(options);
+  try {
+    await run(venue, fetch);
+  } finally {
+    fetch.close();
+    await venue.close();
+  }
+}
+
 describe('the venue client on its sockets', () => {
   test('a chunked answer written in pieces arrives whole, and the connection is used again', async () => {
-    const venue = await rawVenue((socket) => {
+    await withVenue((socket) => {
       const bytes = Buffer.from(CHUNKED, 'latin1');
       let at = 0;
       const next = () => {
@@ -183,70 +199,48 @@ describe('the venue client on its sockets', () => {
         if (at < bytes.byteLength) setTimeout(next, 1);
       };
       next();
-    });
-    const fetch = createNodeFetch();
-    try {
+    }, async (venue, fetch) => {
       for (let i = 0; i < 3; i += 1) assert.deepEqual(await (await fetch(venue.url)).json(), { code: '200000' });
       assert.equal(venue.connections(), 1);
-    } finally {
-      fetch.close();
-      await venue.close();
-    }
+    });
   });
 
   test('an answer followed by stray bytes is served, and its connection is not used again', async () => {
-    const venue = await rawVenue((socket) => socket.write(`${SIMPLE}garbage`));
-    const fetch = createNodeFetch();
-    try {
+    await withVenue((socket) => socket.write(`${SIMPLE}garbage`), async (venue, fetch) => {
       assert.deepEqual(await (await fetch(venue.url)).json(), { code: '200000' });
       assert.deepEqual(await (await fetch(venue.url)).json(), { code: '200000' });
       assert.equal(venue.connections(), 2);
-    } finally {
-      fetch.close();
-      await venue.close();
-    }
+    });
   });
 
   test('a malformed answer rejects like a network error and closes its connection', async () => {
     let closed = 0;
-    const venue = await rawVenue((socket, _request, index) => {
+    await withVenue((socket, _request, index) => {
       socket.on('close', () => (closed += 1));
       socket.write(index === 0 ? 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}' : SIMPLE);
-    });
-    const fetch = createNodeFetch();
-    try {
+    }, async (venue, fetch) => {
       await assert.rejects(fetch(venue.url), TypeError);
       for (let i = 0; i < 50 && closed < 1; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
       assert.equal(closed, 1);
       assert.deepEqual(await (await fetch(venue.url)).json(), { code: '200000' });
       assert.equal(venue.connections(), 2);
-    } finally {
-      fetch.close();
-      await venue.close();
-    }
+    });
   });
 
   test('at most maxSockets connections per venue: further calls wait for one to be free', async () => {
-    const venue = await rawVenue((socket) => setTimeout(() => socket.write(SIMPLE), 5));
-    const fetch = createNodeFetch({ maxSockets: 2 });
-    try {
+    await withVenue((socket) => setTimeout(() => socket.write(SIMPLE), 5), async (venue, fetch) => {
       const answers = await Promise.all(Array.from({ length: 6 }, () => fetch(venue.url).then((response) => response.json())));
       assert.deepEqual(answers, Array.from({ length: 6 }, () => ({ code: '200000' })));
       assert.equal(venue.connections(), 2);
-    } finally {
-      fetch.close();
-      await venue.close();
-    }
+    }, { maxSockets: 2 });
   });
 
   test('writes the request as node:http did: one head, Host, the body; header values it cannot send are refused', async () => {
     const requests: string[] = [];
-    const venue = await rawVenue((socket, request) => {
+    await withVenue((socket, request) => {
       requests.push(request);
       socket.write(SIMPLE);
-    });
-    const fetch = createNodeFetch();
-    try {
+    }, async (venue, fetch) => {
       await fetch(`${venue.url}/api/x?a=1`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-note': 'caf\u00e9' }, body: '{"n":"\u00e9"}' });
       const [request] = requests;
       const port = new URL(venue.url).port;
@@ -260,10 +254,7 @@ describe('the venue client on its sockets', () => {
       await assert.rejects(fetch(venue.url, { headers: { 'x-bad': 'a\u0100' } }), TypeError);
       await assert.rejects(fetch(venue.url, { headers: { 'x-bad': 'a\r\nx-smuggled: 1' } }), TypeError);
       assert.equal(requests.length, 1);
-    } finally {
-      fetch.close();
-      await venue.close();
-    }
+    });
   });
 });
 
@@ -272,22 +263,17 @@ const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 describe('the venue client, closed', () => {
   test('close() drops the connections, and a later call opens a new one; a Connection header given is not doubled', async () => {
     const requests: string[] = [];
-    const venue = await rawVenue((socket, request) => {
+    await withVenue((socket, request) => {
       requests.push(request);
       socket.write(SIMPLE);
-    });
-    const fetch = createNodeFetch();
-    try {
+    }, async (venue, fetch) => {
       assert.deepEqual(await (await fetch(venue.url)).json(), { code: '200000' });
       fetch.close();
       assert.deepEqual(await (await fetch(venue.url, { headers: { Connection: 'close' } })).json(), { code: '200000' });
       assert.equal(venue.connections(), 2);
       assert.equal((requests[0]!.match(/^connection:/gim) ?? []).length, 1);
       assert.deepEqual(requests[1]!.match(/^connection:.*$/gim), ['Connection: close']);
-    } finally {
-      fetch.close();
-      await venue.close();
-    }
+    });
   });
 });
 
