@@ -17,6 +17,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { browserBundle } from '../scripts/browser-bundle.js';
 import { litTemplatesEsbuildPlugin } from '../scripts/lit-templates.js';
 import { type Figure, type Section, ROOT, kb, markdownTable, run, times, withTempDir } from './lib.js';
 
@@ -68,22 +69,12 @@ function measure(bytes: Uint8Array): Measured {
  */
 async function bundle(entry: { file: string } | { source: string }): Promise<Measured> {
   const result = await esbuild.build({
+    ...browserBundle(ROOT),
     entryPoints: ['file' in entry ? entry.file : PAGE],
-    absWorkingDir: ROOT,
     nodePaths: [join(ROOT, 'node_modules')],
     plugins: [litTemplatesEsbuildPlugin(), ...('source' in entry ? [virtualPage(entry.source)] : [])],
-    bundle: true,
     splitting: true,
     outdir: join(ROOT, '.bench-out'),
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
   });
   const outputs = result.metafile.outputs;
   const contents = new Map(result.outputFiles.map((f) => [relative(ROOT, f.path), f.contents]));

@@ -8,24 +8,12 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
+import { browserBundle } from '../../../scripts/browser-bundle.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
 async function bundled(entry: string): Promise<{ text: string; decimalBytes: number }> {
-  const result = await esbuild.build({
-    entryPoints: [join(ROOT, entry)],
-    absWorkingDir: ROOT,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const result = await esbuild.build({ ...browserBundle(ROOT), entryPoints: [join(ROOT, entry)] });
   let decimalBytes = 0;
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [path, input] of Object.entries(output.inputs)) if (/node_modules\/decimal\.js\//.test(path)) decimalBytes += input.bytesInOutput;
