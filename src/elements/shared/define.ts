@@ -32,8 +32,9 @@ export function defineElement(tagName: string, element: CustomElementConstructor
   }
   const first = versions.get(tagName);
   if (existing !== element && first !== version) {
-    // One warning per pair of versions, not one per tag: a second copy brings all four tags.
-    const pair = `${first ?? 'another script'} vs ${version}`;
+    // One warning per pair of versions, not one per tag: a second copy brings all four tags, and
+    // two loaders racing for the chunks may each win some of them (the pair in either order).
+    const pair = [first ?? 'another script', version].sort().join(' vs ');
     const warned = warnedPairs();
     if (warned.has(pair)) return;
     warned.add(pair);
